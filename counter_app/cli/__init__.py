@@ -1,0 +1,1 @@
+"""The `counter-app` command: the window by default, and the administrator's subcommands."""

@@ -1,0 +1,53 @@
+"""What every subcommand shares: opening the database and saying why it cannot."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+
+from counter_app.store.database import Database, DatabaseUnavailable
+from counter_app.store.engine import describe, resolve_url
+from counter_app.store.migrate import SchemaState, SchemaStatus
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_SCHEMA = 3
+EXIT_UNAVAILABLE = 4
+
+
+class CommandFailed(Exception):
+    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def schema_message(status: SchemaStatus) -> str:
+    if status.state is SchemaState.EMPTY:
+        return "the database has no tables yet: run `counter-app db upgrade`"
+    if status.state is SchemaState.OLDER:
+        return (
+            f"the database is at revision {status.database_revision}, older than this "
+            f"application's {status.code_revision}: run `counter-app db upgrade`"
+        )
+    return (
+        f"the database is at revision {status.database_revision}, which this version of the "
+        "application does not know: it was upgraded by a newer version; update this workstation"
+    )
+
+
+def open_database(args: Namespace, require_current: bool = True) -> Database:
+    db = Database(resolve_url(args.db))
+    if require_current:
+        try:
+            status = db.schema_status()
+        except DatabaseUnavailable as error:
+            raise CommandFailed(
+                f"cannot reach the database {describe(db.url)}: {error}", EXIT_UNAVAILABLE
+            ) from error
+        if status.state is not SchemaState.CURRENT:
+            raise CommandFailed(schema_message(status), EXIT_SCHEMA)
+    return db
+
+
+def fail(message: str) -> None:
+    print(f"counter-app: {message}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Pure domain rules: numbers, the application and its lifecycle, locality rules. No I/O."""

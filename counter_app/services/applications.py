@@ -1,0 +1,216 @@
+"""Taking applications and moving them through the lifecycle, four eyes enforced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from counter_app.domain.application import (
+    CHECKER_ACTIONS,
+    REASONS_BY_BUSINESS,
+    Action,
+    Business,
+    Reason,
+    State,
+    next_state,
+)
+from counter_app.domain.roles import Permission
+from counter_app.services import audit
+from counter_app.services.actor import Actor
+from counter_app.services.errors import (
+    FourEyesViolation,
+    MissingReason,
+    NotFound,
+    PermissionDenied,
+    StaleApplication,
+)
+from counter_app.services.receipts import next_receipt_no
+from counter_app.store.database import Database
+from counter_app.store.models import Application, Staff
+
+# Actions only the application's own maker takes.
+MAKER_ACTIONS = frozenset({Action.SUBMIT, Action.REOPEN})
+NEEDS_NOTE = frozenset({Action.REJECT, Action.CANCEL})
+PERMISSION_FOR: dict[Action, Permission] = {
+    Action.SUBMIT: Permission.TAKE_APPLICATIONS,
+    Action.REOPEN: Permission.TAKE_APPLICATIONS,
+    Action.CANCEL: Permission.TAKE_APPLICATIONS,
+    Action.ISSUE: Permission.TAKE_APPLICATIONS,
+    Action.APPROVE: Permission.DECIDE_APPLICATIONS,
+    Action.REJECT: Permission.DECIDE_APPLICATIONS,
+    Action.START_PRODUCTION: Permission.DECIDE_APPLICATIONS,
+    Action.MARK_READY: Permission.DECIDE_APPLICATIONS,
+}
+
+
+class ReasonNotForBusiness(ValueError):
+    def __init__(self, business: Business, reason: Reason | None) -> None:
+        super().__init__(f"{reason} is not a reason for {business}")
+
+
+@dataclass(frozen=True)
+class ApplicationSummary:
+    id: int
+    business: Business
+    reason: Reason | None
+    state: State
+    version: int
+    receipt_no: str | None
+    maker_no: str
+
+    @classmethod
+    def of(cls, application: Application, maker_no: str) -> ApplicationSummary:
+        return cls(
+            application.id,
+            application.business,
+            application.reason,
+            application.state,
+            application.version,
+            application.receipt_no,
+            maker_no,
+        )
+
+
+def create_draft(
+    db: Database,
+    actor: Actor,
+    business: Business,
+    reason: Reason | None,
+    person_id: int,
+    outlet_code: str,
+    old_card_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> ApplicationSummary:
+    actor.require(Permission.TAKE_APPLICATIONS)
+    allowed = REASONS_BY_BUSINESS[business]
+    if (reason is None and allowed) or (reason is not None and reason not in allowed):
+        raise ReasonNotForBusiness(business, reason)
+    with db.transaction() as session:
+        application = Application(
+            business=business,
+            reason=reason,
+            state=State.DRAFT,
+            person_id=person_id,
+            old_card_id=old_card_id,
+            maker_id=actor.staff_id,
+            outlet_code=outlet_code,
+            details=details or {},
+        )
+        session.add(application)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "application_created",
+            "application",
+            application.id,
+            None,
+            State.DRAFT.value,
+            business.value,
+        )
+        return ApplicationSummary.of(application, actor.staff_no)
+
+
+def transition(
+    db: Database,
+    actor: Actor,
+    application_id: int,
+    action: Action,
+    expected_version: int,
+    note: str | None = None,
+    today: date | None = None,
+) -> ApplicationSummary:
+    """Apply one lifecycle action to the version the actor saw, or refuse it."""
+    actor.require(PERMISSION_FOR[action])
+    note = (note or "").strip() or None
+    if action in NEEDS_NOTE and note is None:
+        raise MissingReason()
+    try:
+        with db.transaction() as session:
+            application = _load(session, application_id)
+            if application.version != expected_version:
+                raise StaleApplication(application_id)
+            _check_who(actor, application, action)
+            source = application.state
+            application.state = next_state(source, action)
+            _stamp(session, application, actor, action, note, today or date.today())
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                action.value,
+                "application",
+                application.id,
+                source.value,
+                application.state.value,
+                note,
+            )
+            maker_no = session.execute(
+                select(Staff.staff_no).where(Staff.id == application.maker_id)
+            ).scalar_one()
+            return ApplicationSummary.of(application, maker_no)
+    except StaleDataError:
+        raise StaleApplication(application_id) from None
+
+
+def _load(session: Session, application_id: int) -> Application:
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("application", application_id)
+    return application
+
+
+def _check_who(actor: Actor, application: Application, action: Action) -> None:
+    is_maker = actor.staff_id is not None and actor.staff_id == application.maker_id
+    if action in CHECKER_ACTIONS and is_maker:
+        raise FourEyesViolation()
+    if action in MAKER_ACTIONS and not is_maker:
+        raise PermissionDenied(f"{action.value} another clerk's application")
+    if action is Action.CANCEL and not (is_maker or actor.may(Permission.DECIDE_APPLICATIONS)):
+        raise PermissionDenied("cancel another clerk's application")
+
+
+def _stamp(
+    session: Session,
+    application: Application,
+    actor: Actor,
+    action: Action,
+    note: str | None,
+    today: date,
+) -> None:
+    """Record what the action means beyond the new state."""
+    now = datetime.now(UTC)
+    if action is Action.SUBMIT:
+        application.submitted_at = now
+        if application.receipt_no is None:
+            application.receipt_no = next_receipt_no(session, application.outlet_code, today)
+    elif action in CHECKER_ACTIONS:
+        application.checker_id = actor.staff_id
+        application.decided_at = now
+        application.reject_reason = note if action is Action.REJECT else None
+
+
+def pending_decisions(db: Database, actor: Actor) -> int:
+    """How many submitted applications this actor may decide (never their own)."""
+    if not actor.may(Permission.DECIDE_APPLICATIONS):
+        return 0
+    with db.transaction() as session:
+        query = select(func.count(Application.id)).where(
+            Application.state == State.SUBMITTED, Application.maker_id != actor.staff_id
+        )
+        return session.execute(query).scalar_one()
+
+
+def open_drafts(db: Database, actor: Actor) -> int:
+    """The actor's own drafts and rejected applications waiting for them."""
+    with db.transaction() as session:
+        query = select(func.count(Application.id)).where(
+            Application.maker_id == actor.staff_id,
+            Application.state.in_([State.DRAFT, State.REJECTED]),
+        )
+        return session.execute(query).scalar_one()

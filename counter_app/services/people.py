@@ -1,0 +1,86 @@
+"""Card holders and their cards as the counter records them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from counter_app.domain.card import CardStatus
+from counter_app.domain.cardnumber import validate as validate_card_number
+from counter_app.domain.person import DocumentType, Sex, validate_document
+from counter_app.domain.roles import Permission
+from counter_app.services import audit
+from counter_app.services.actor import Actor
+from counter_app.services.errors import AlreadyExists
+from counter_app.store.database import Database
+from counter_app.store.models import Card, Person
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    document_type: DocumentType
+    document_number: str
+    name: str
+    sex: Sex
+    birth_date: date | None = None
+    ethnicity: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class NewCard:
+    card_number: str
+    spec_version: str
+    card_id_code: str | None = None
+    issue_date: date | None = None
+    expiry_date: date | None = None
+    status: CardStatus = CardStatus.ACTIVE
+
+
+def add_person(db: Database, actor: Actor, person: NewPerson) -> int:
+    actor.require(Permission.TAKE_APPLICATIONS)
+    number = validate_document(person.document_type, person.document_number)
+    with db.transaction() as session:
+        existing = select(Person.id).where(
+            Person.document_type == person.document_type.value, Person.document_number == number
+        )
+        if session.execute(existing).first():
+            raise AlreadyExists("person", person.document_type.value)
+        row = Person(
+            document_type=person.document_type.value,
+            document_number=number,
+            name=person.name.strip(),
+            sex=person.sex.value,
+            birth_date=person.birth_date,
+            ethnicity=person.ethnicity,
+            address=person.address,
+            phone=person.phone,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "person_added", "person", row.id)
+        return row.id
+
+
+def add_card(db: Database, actor: Actor, person_id: int, card: NewCard) -> int:
+    actor.require(Permission.TAKE_APPLICATIONS)
+    number = validate_card_number(card.card_number)
+    with db.transaction() as session:
+        if session.execute(select(Card.id).where(Card.card_number == number)).first():
+            raise AlreadyExists("card", number)
+        row = Card(
+            card_number=number,
+            person_id=person_id,
+            spec_version=card.spec_version,
+            card_id_code=card.card_id_code,
+            issue_date=card.issue_date,
+            expiry_date=card.expiry_date,
+            status=card.status,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "card_added", "card", row.id, None, card.status.value)
+        return row.id

@@ -1,0 +1,65 @@
+"""Where the database is and how to connect to it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+APP_NAME = "counter_app"
+DB_URL_VARIABLE = "COUNTER_APP_DB_URL"
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "counter.sqlite3"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """--db URL first, then COUNTER_APP_DB_URL, then the workstation's own SQLite file."""
+    if explicit:
+        return explicit
+    if env := os.environ.get(DB_URL_VARIABLE):
+        return env
+    return f"sqlite:///{default_sqlite_path()}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for the status bar and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def create(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": 15})
+    _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN until the first write, which lets two
+    # writers read the same audit chain head; take the write lock when a transaction begins.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,72 @@
+"""Applying migrations and telling whether a database fits this version of the code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class SchemaState(StrEnum):
+    CURRENT = "current"
+    EMPTY = "empty"  # never upgraded: no tables of ours
+    OLDER = "older"  # the code knows newer migrations: run `counter-app db upgrade`
+    NEWER = "newer"  # written by a newer version of the application: update this workstation
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    database_revision: str | None
+    code_revision: str
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def code_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def status(engine: Engine) -> SchemaStatus:
+    scripts = ScriptDirectory.from_config(_config())
+    head = code_revision()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current is None:
+        state = SchemaState.EMPTY
+    elif current == head:
+        state = SchemaState.CURRENT
+    elif current in {script.revision for script in scripts.walk_revisions()}:
+        state = SchemaState.OLDER
+    else:
+        state = SchemaState.NEWER
+    return SchemaStatus(state, current, head)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def new_revision(engine: Engine, message: str) -> None:
+    """Autogenerate a migration from the models (a developer's tool, not the clerk's)."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.revision(config, message=message, autogenerate=True)
