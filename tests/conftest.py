@@ -1,0 +1,95 @@
+"""Shared fixtures: databases on SQLite and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from counter_app.resources import load_rules
+from counter_app.store.database import Database
+from tests.postgres_cluster import NoPostgres, ThrowawayCluster
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+TEMPLATE = "counter_app_template"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a server's maintenance database: the configured one or our own cluster."""
+    if configured := os.environ.get("COUNTER_APP_TEST_PG_URL"):
+        yield configured
+        return
+    cluster = ThrowawayCluster()
+    try:
+        url = cluster.start()
+    except NoPostgres as error:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL tests must run in CI: {error}")
+        pytest.skip(f"no PostgreSQL here ({error}); set COUNTER_APP_TEST_PG_URL or install it")
+    try:
+        yield url
+    finally:
+        cluster.stop()
+
+
+def _admin(server_url: str):  # type: ignore[no-untyped-def]
+    return create_engine(
+        make_url(server_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: str) -> str:
+    """A database migrated once; each test copies it, which is far faster than migrating."""
+    admin = _admin(postgres_server)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {TEMPLATE}"))
+        connection.execute(text(f"CREATE DATABASE {TEMPLATE}"))
+    admin.dispose()
+    template = Database(str(make_url(postgres_server).set(database=TEMPLATE)))
+    template.upgrade()
+    template.dispose()
+    return TEMPLATE
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, postgres_template: str) -> Iterator[str]:
+    name = f"counter_app_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin(postgres_server)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated, empty database on each backend."""
+    if request.param == "sqlite":
+        database = Database(request.getfixturevalue("sqlite_url"))
+        database.upgrade()
+    else:
+        database = Database(request.getfixturevalue("postgres_url"))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture(scope="session")
+def rules():  # type: ignore[no-untyped-def]
+    return load_rules()
