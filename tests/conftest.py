@@ -15,6 +15,8 @@ from counter_app.store.database import Database
 from tests.postgres_cluster import NoPostgres, ThrowawayCluster
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Every window in the suite is real but drawn offscreen; set before any QApplication exists.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TEMPLATE = "counter_app_template"
 
 

@@ -1,0 +1,1 @@
+"""The Qt window: renders and forwards to the services; owns no rules."""

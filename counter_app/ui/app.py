@@ -1,0 +1,48 @@
+"""Starting the window: language, logging, crash reports, rules, database, then sign-in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from argparse import Namespace
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from counter_app import __version__, logs
+from counter_app.domain.rules import RulesError
+from counter_app.resources import load_rules
+from counter_app.store.database import Database
+from counter_app.store.engine import resolve_url
+from counter_app.ui.crash_dialog import install_excepthook
+from counter_app.ui.i18n import Language
+from counter_app.ui.session import CounterSession
+from counter_app.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def run(args: Namespace) -> int:
+    log_file = logs.configure()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("counter_app")
+    app.setApplicationVersion(__version__)
+    install_excepthook()
+    settings = Settings()
+    language = Language()
+    language.apply(args.lang or settings.language)
+    log.info("starting counter_app %s, log %s", __version__, log_file)
+    try:
+        rules = load_rules(args.rules or settings.rules_file)
+    except RulesError as error:
+        title = app.translate("Startup", "The rules file cannot be used")
+        QMessageBox.critical(None, title, str(error))
+        return 2
+    db = Database(resolve_url(args.db or settings.database_url))
+    session = CounterSession(db, rules, settings, language)
+    session.finished.connect(app.quit)
+    session.start()
+    try:
+        return app.exec()
+    finally:
+        session.background.wait()
+        db.dispose()

@@ -1,0 +1,286 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Social security card counter, version %1</source>
+        <translation>社会保障卡柜面系统，版本 %1</translation>
+    </message>
+    <message>
+        <source>Rules: %1 (%2), version %3</source>
+        <translation>业务规则：%1（%2），版本 %3</translation>
+    </message>
+    <message>
+        <source>Outlet: %1 (%2)</source>
+        <translation>网点：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. What you entered is kept where it was saved. Copy this report for IT staff; you can go on working.</source>
+        <translation>发生了意外错误。已保存的内容不会丢失。请复制此报告交给科技人员；您可以继续办理业务。</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Replacement</source>
+        <translation>换卡</translation>
+    </message>
+    <message>
+        <source>Reissue after loss</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <source>Correct holder information</source>
+        <translation>信息更正</translation>
+    </message>
+    <message>
+        <source>Pickup and activation</source>
+        <translation>领卡启用</translation>
+    </message>
+    <message>
+        <source>Loss report</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>业务主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Screen locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <source>Locked. %1 %2, enter your password to continue.</source>
+        <translation>已锁屏。%1 %2，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>签退</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to the counter</source>
+        <translation>柜员签到</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>柜员号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Chinese (中文)</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English（英文）</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在签到…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Social security card counter</source>
+        <translation>社会保障卡柜面系统</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Choose a business on the left, or press its key (F2–F6).</source>
+        <translation>请在左侧选择业务，或按对应功能键（F2–F6）。</translation>
+    </message>
+    <message>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>No card reader is connected to this window yet.</source>
+        <translation>本窗口尚未连接读卡器。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No customer is being served.</source>
+        <translation>当前没有正在办理的客户。</translation>
+    </message>
+    <message>
+        <source>Reader: none</source>
+        <translation>读卡器：无</translation>
+    </message>
+    <message>
+        <source>Rules: %1 version %2</source>
+        <translation>规则：%1 版本 %2</translation>
+    </message>
+    <message>
+        <source>My drafts (%1)</source>
+        <translation>我的草稿（%1）</translation>
+    </message>
+    <message>
+        <source>Approval queue (%1)</source>
+        <translation>审批队列（%1）</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>this workstation</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>outlet server</source>
+        <translation>网点服务器</translation>
+    </message>
+    <message>
+        <source>Database: %1, %2</source>
+        <translation>数据库：%1，%2</translation>
+    </message>
+    <message>
+        <source>%1: the steps of this business are not available in this version.</source>
+        <translation>%1：本版本尚未提供此业务的办理步骤。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Wrong staff number or password.</source>
+        <translation>柜员号或密码错误。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong staff number or password. %n more failed attempt(s) will lock the account.</source>
+        <translation>
+            <numerusform>柜员号或密码错误。再错 %n 次账户将被锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts. Ask an administrator to unlock it.</source>
+        <translation>该账户因多次密码错误已被锁定，请联系管理员解锁。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask an administrator.</source>
+        <translation>该账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot decide an application you took yourself.</source>
+        <translation>不能审批自己受理的申请。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>您的岗位无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this application meanwhile. It has been reloaded.</source>
+        <translation>该申请已被他人修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters, with letters and digits.</source>
+        <translation>密码至少 8 位，且须同时包含字母和数字。</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached. Nothing was lost; try again when the connection is back.</source>
+        <translation>无法连接数据库。已录入的内容不会丢失，连接恢复后请重试。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+    <message>
+        <source>The database has not been set up. Ask IT staff to run “counter-app db upgrade”.</source>
+        <translation>数据库尚未初始化，请科技人员运行“counter-app db upgrade”。</translation>
+    </message>
+    <message>
+        <source>The database is older than this application. Ask IT staff to run “counter-app db upgrade”.</source>
+        <translation>数据库版本低于本程序，请科技人员运行“counter-app db upgrade”。</translation>
+    </message>
+    <message>
+        <source>The database was upgraded by a newer version of this application. Ask IT staff to update this workstation.</source>
+        <translation>数据库已被更新版本的程序升级，请科技人员更新本机程序。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The rules file cannot be used</source>
+        <translation>业务规则文件无法使用</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,105 @@
+"""One counter's session: sign in, the main window, the idle lock, sign out, and again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from counter_app.domain.rules import LocalityRules
+from counter_app.services import auth
+from counter_app.services.actor import Actor
+from counter_app.store.database import Database
+from counter_app.ui.about_dialog import AboutDialog
+from counter_app.ui.background import Background
+from counter_app.ui.i18n import Language
+from counter_app.ui.idle_lock import IdleWatcher, LockScreen
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.settings import Settings
+
+
+def _ignore(_: object) -> None:
+    """Audit writes after sign-out or lock: a failure is logged by Background, nothing to show."""
+
+
+class CounterSession(QObject):
+    finished = Signal()  # the clerk quit at the sign-in dialog
+
+    def __init__(
+        self,
+        db: Database,
+        rules: LocalityRules,
+        settings: Settings,
+        language: Language,
+        background: Background | None = None,
+    ) -> None:
+        super().__init__()
+        self.db, self.rules, self.settings, self.language = db, rules, settings, language
+        self.background = background or Background(self)
+        self.login: LoginDialog | None = None
+        self.window: MainWindow | None = None
+        self.lock_screen: LockScreen | None = None
+        self._idle: IdleWatcher | None = None
+
+    def start(self) -> None:
+        self.login = LoginDialog(
+            self.db, self.background, self.settings.workstation, self.language.code
+        )
+        self.login.language_chosen.connect(self.switch_language)
+        self.login.accepted.connect(self._signed_in)
+        self.login.rejected.connect(self.finished)
+        self.login.show()
+
+    def switch_language(self, code: str) -> None:
+        """Takes effect at once in every open window, and is kept for the next start."""
+        self.language.apply(code)
+        self.settings.language = code
+        self.settings.sync()
+
+    def _signed_in(self) -> None:
+        assert self.login is not None and self.login.actor is not None
+        actor: Actor = self.login.actor
+        self.login.deleteLater()
+        self.login = None
+        self.window = MainWindow(self.db, self.background, actor, self.rules)
+        self.window.sign_out_requested.connect(lambda: self.sign_out("user"))
+        self.window.lock_requested.connect(self.lock)
+        self.window.about_requested.connect(self._about)
+        self._idle = IdleWatcher(self.settings.idle_lock_minutes, self)
+        self._idle.idle.connect(self.lock)
+        self._idle.start()
+        self.window.show()
+
+    def lock(self) -> None:
+        if self.window is None or self.lock_screen is not None:
+            return
+        actor = self.window.actor
+        assert self._idle is not None
+        self._idle.stop()
+        self.background.run(lambda: auth.screen_locked(self.db, actor), _ignore, _ignore)
+        self.lock_screen = LockScreen(self.db, self.background, actor, self.window)
+        self.lock_screen.accepted.connect(self._unlocked)
+        self.lock_screen.signed_out.connect(lambda: self.sign_out("from the lock screen"))
+        self.lock_screen.open()
+
+    def _unlocked(self) -> None:
+        self.lock_screen = None
+        if self._idle is not None:
+            self._idle.start()
+
+    def sign_out(self, why: str) -> None:
+        if self.window is None:
+            return
+        actor = self.window.actor
+        self.background.run(lambda: auth.sign_out(self.db, actor, why), _ignore, _ignore)
+        if self._idle is not None:
+            self._idle.stop()
+            self._idle.deleteLater()
+            self._idle = None
+        self.lock_screen = None
+        self.window.close()
+        self.window.deleteLater()
+        self.window = None
+        self.start()
+
+    def _about(self) -> None:
+        AboutDialog(self.rules, self.db.description, self.window).open()

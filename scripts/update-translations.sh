@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# After changing visible strings: collect them into the .ts files (translations kept), then
+# translate the new entries (Qt Linguist or an editor) until tests/ui/test_translations.py passes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for ts in counter_app/ui/i18n/*.ts; do
+  .venv/bin/pyside6-lupdate counter_app/ui/*.py -ts "$ts" -no-obsolete -locations none
+done

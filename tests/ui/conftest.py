@@ -1,0 +1,85 @@
+"""A real counter session on a real database, drawn offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter_app.domain.roles import Role
+from counter_app.services import staff
+from counter_app.services.actor import Actor
+from counter_app.store.database import Database
+from counter_app.ui.i18n import Language
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.session import CounterSession
+from counter_app.ui.settings import Settings
+
+PASSWORD = "counter2026"
+
+
+@pytest.fixture
+def ui_db(sqlite_url: str) -> Iterator[Database]:
+    database = Database(sqlite_url)
+    database.upgrade()
+    for staff_no, name, role in (
+        ("0101", "王芳", Role.CLERK),
+        ("0102", "刘强", Role.CLERK),
+        ("0201", "赵敏", Role.SUPERVISOR),
+    ):
+        staff.add(database, Actor.system(), staff_no, name, role, PASSWORD)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "counter_app.ini")
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[Language]:  # type: ignore[no-untyped-def]
+    chosen = Language()
+    chosen.apply("zh_CN")
+    yield chosen
+    chosen.apply("en")  # leave no translator behind for the next test
+
+
+@pytest.fixture
+def session(
+    qtbot: QtBot,
+    ui_db: Database,
+    rules,
+    settings: Settings,  # type: ignore[no-untyped-def]
+    language: Language,
+) -> Iterator[CounterSession]:
+    counter = CounterSession(ui_db, rules, settings, language)
+    counter.start()
+    yield counter
+    counter.background.wait()
+    for widget in (counter.lock_screen, counter.window, counter.login):
+        if widget is not None:
+            widget.close()
+
+
+def wait_until_ready(qtbot: QtBot, login: LoginDialog) -> None:
+    """The schema check runs in the background; sign-in waits for it."""
+    qtbot.waitUntil(lambda: login.ready, timeout=5000)
+
+
+def sign_in(qtbot: QtBot, counter: CounterSession, staff_no: str, password: str) -> None:
+    login = counter.login
+    assert login is not None
+    wait_until_ready(qtbot, login)
+    login.staff_no.setText(staff_no)
+    login.password.setText(password)
+    login.sign_in_button.click()
+    # The dialog says it is signing in at once and replaces that with the answer.
+    assert login.message.text() == "正在签到…"
+
+
+def answer(qtbot: QtBot, login: LoginDialog) -> str:
+    qtbot.waitUntil(lambda: login.message.text() != "正在签到…" or login.result() != 0)
+    return login.message.text()

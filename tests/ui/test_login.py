@@ -1,0 +1,87 @@
+"""Signing in through the real dialog: good, bad and locked, and what each role sees."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from counter_app.store.database import Database
+from counter_app.ui.background import Background
+from counter_app.ui.i18n import Language
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.session import CounterSession
+from tests.ui.conftest import PASSWORD, answer, sign_in
+
+
+def test_good_password_opens_the_main_window(qtbot: QtBot, session: CounterSession) -> None:
+    sign_in(qtbot, session, "0101", PASSWORD)
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    window = session.window
+    assert window is not None
+    assert "0101 王芳" in window.header.text()
+    assert "柜员" in window.header.text()
+    entries = [window.businesses.item(i).text() for i in range(window.businesses.count())]
+    assert entries[:5] == ["F2  换卡", "F3  补卡", "F4  信息更正", "F5  领卡启用", "F6  挂失"]
+    assert not any("审批队列" in entry for entry in entries)  # a clerk has no queue
+
+
+def test_a_supervisor_sees_the_queue_with_its_count(qtbot: QtBot, session: CounterSession) -> None:
+    sign_in(qtbot, session, "0201", PASSWORD)
+    qtbot.waitUntil(lambda: session.window is not None)
+    window = session.window
+    assert window is not None
+    qtbot.waitUntil(lambda: "在线" in window.database_status.text())
+    entries = [window.businesses.item(i).text() for i in range(window.businesses.count())]
+    assert "F8  审批队列（0）" in entries
+
+
+def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: QtBot, session: CounterSession) -> None:
+    login = session.login
+    assert login is not None
+    sign_in(qtbot, session, "0101", "wrong-password1")
+    message = answer(qtbot, login)
+    assert "柜员号或密码错误" in message and "再错 4 次" in message
+    assert session.window is None
+    assert login.staff_no.text() == "0101"  # what was typed stays
+    assert login.password.text() == ""
+
+
+def test_fifth_failure_locks_the_account(qtbot: QtBot, session: CounterSession) -> None:
+    login = session.login
+    assert login is not None
+    answers = []
+    for attempt in range(5):
+        sign_in(qtbot, session, "0101", f"wrong-password{attempt}")
+        answers.append(answer(qtbot, login))
+    for left, said in zip((4, 3, 2, 1), answers, strict=False):
+        assert f"再错 {left} 次" in said
+    assert "已被锁定" in answers[-1]
+    sign_in(qtbot, session, "0101", PASSWORD)  # the right password no longer helps
+    assert "已被锁定" in answer(qtbot, login)
+    assert session.window is None
+
+
+def test_sign_in_waits_for_a_database_that_fits(
+    qtbot: QtBot, sqlite_url: str, language: Language
+) -> None:
+    empty = Database(sqlite_url)  # never upgraded
+    background = Background()
+    login = LoginDialog(empty, background, "ws", "zh_CN")
+    qtbot.addWidget(login)
+    qtbot.waitUntil(lambda: "数据库尚未初始化" in login.message.text())
+    login.staff_no.setText("0101")
+    login.password.setText(PASSWORD)
+    assert not login.sign_in_button.isEnabled()
+    background.wait()
+
+
+def test_a_newer_database_is_named_as_such(
+    qtbot: QtBot, ui_db: Database, language: Language
+) -> None:
+    with ui_db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'f00d_future'"))
+    background = Background()
+    login = LoginDialog(ui_db, background, "ws", "zh_CN")
+    qtbot.addWidget(login)
+    qtbot.waitUntil(lambda: "更新版本的程序" in login.message.text())
+    background.wait()
