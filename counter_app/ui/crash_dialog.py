@@ -22,6 +22,7 @@ from counter_app import __version__
 from counter_app.domain.masking import mask_numbers_in_text
 
 log = logging.getLogger(__name__)
+_open_reports: set[QDialog] = set()
 
 
 def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
@@ -72,6 +73,9 @@ def install_excepthook() -> None:
         if QApplication.instance() is not None:
             dialog = CrashDialog(report, QApplication.activeWindow())
             dialog.setModal(True)
+            # Without a parent window nothing else holds the dialog; keep it until it closes.
+            _open_reports.add(dialog)
+            dialog.finished.connect(lambda _: _open_reports.discard(dialog))
             dialog.show()
 
     sys.excepthook = hook
