@@ -34,8 +34,12 @@ fi
 stamp=.venv/.counter_app-installed
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  echo "setup: installing Python dependencies into .venv (log: .venv/pip.log)"
+  if ! { .venv/bin/python -m pip install --upgrade pip \
+         && .venv/bin/python -m pip install -e '.[test]'; } > .venv/pip.log 2>&1; then
+    tail -n 30 .venv/pip.log
+    exit 1
+  fi
   echo "$wanted" > "$stamp"
 fi
 

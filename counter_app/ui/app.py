@@ -19,6 +19,7 @@ from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 
 log = logging.getLogger(__name__)
+READABLE_POINT_SIZE = 12
 
 
 def run(args: Namespace) -> int:
@@ -27,6 +28,10 @@ def run(args: Namespace) -> int:
     app.setApplicationName("counter_app")
     app.setApplicationVersion(__version__)
     install_excepthook()
+    # Read at arm's length across the counter: never smaller than 12 points.
+    font = app.font()
+    font.setPointSize(max(font.pointSize(), READABLE_POINT_SIZE))
+    app.setFont(font)
     settings = Settings()
     language = Language()
     language.apply(args.lang or settings.language)
