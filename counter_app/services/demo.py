@@ -13,6 +13,7 @@ from counter_app.domain.rules import LocalityRules
 from counter_app.resources.simulated_cards import SimulatedCard, load_simulated_cards
 from counter_app.services import applications, auth, people, staff
 from counter_app.services.actor import Actor
+from counter_app.services.errors import ServiceError
 from counter_app.store.database import Database
 from counter_app.store.models import Staff
 
@@ -54,7 +55,7 @@ DEMO_APPLICATIONS: tuple[tuple[str, Business, Reason, str, tuple[Action, ...]], 
 REJECTION_NOTE = "户口簿复印件不清晰，请重新提供"
 
 
-class DatabaseNotEmpty(RuntimeError):
+class DatabaseNotEmpty(ServiceError):
     def __init__(self) -> None:
         super().__init__("the database already has staff; demo data goes into an empty one")
 

@@ -46,7 +46,7 @@ class Database:
     def schema_status(self) -> migrate.SchemaStatus:
         try:
             return migrate.status(self.engine)
-        except exc.OperationalError as error:
+        except exc.DatabaseError as error:  # unreachable, or a file that is no database
             raise DatabaseUnavailable(str(error.orig or error)) from error
 
     def upgrade(self) -> None:

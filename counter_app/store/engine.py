@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 
 APP_NAME = "counter_app"
@@ -35,14 +35,31 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+class InvalidDatabaseUrl(ValueError):
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url!r} is not a database URL (e.g. postgresql://user@server/counter)")
+
+
+class UnusableDatabaseFolder(ValueError):
+    def __init__(self, folder: Path, error: OSError) -> None:
+        super().__init__(f"cannot use the folder {folder} for the database file: {error.strerror}")
+
+
 def create(url: str) -> Engine:
-    parsed = make_url(url)
+    """An engine for `url`; the file's folder is created for SQLite. Connects lazily."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise InvalidDatabaseUrl(url) from None
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UnusableDatabaseFolder(Path(parsed.database).parent, error) from error
     engine = create_engine(parsed, connect_args={"timeout": 15})
     _configure_sqlite(engine)
     return engine

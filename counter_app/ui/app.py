@@ -14,7 +14,7 @@ from counter_app.resources import load_rules
 from counter_app.store.database import Database
 from counter_app.store.engine import resolve_url
 from counter_app.ui.crash_dialog import install_excepthook
-from counter_app.ui.i18n import Language
+from counter_app.ui.i18n import Language, MissingTranslation
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 
@@ -34,7 +34,11 @@ def run(args: Namespace) -> int:
     app.setFont(font)
     settings = Settings()
     language = Language()
-    language.apply(args.lang or settings.language)
+    try:
+        language.apply(args.lang or settings.language)
+    except MissingTranslation as error:
+        log.error("%s; falling back to English", error)  # a window in English beats none
+        language.apply("en")
     log.info("starting counter_app %s, log %s", __version__, log_file)
     try:
         rules = load_rules(args.rules or settings.rules_file)
@@ -42,7 +46,12 @@ def run(args: Namespace) -> int:
         title = app.translate("Startup", "The rules file cannot be used")
         QMessageBox.critical(None, title, str(error))
         return 2
-    db = Database(resolve_url(args.db or settings.database_url))
+    try:
+        db = Database(resolve_url(args.db or settings.database_url))
+    except ValueError as error:  # a malformed URL or an unusable folder: IT staff must fix it
+        title = app.translate("Startup", "The database setting cannot be used")
+        QMessageBox.critical(None, title, str(error))
+        return 2
     session = CounterSession(db, rules, settings, language)
     session.finished.connect(app.quit)
     session.start()

@@ -282,5 +282,9 @@
         <source>The rules file cannot be used</source>
         <translation>业务规则文件无法使用</translation>
     </message>
+    <message>
+        <source>The database setting cannot be used</source>
+        <translation>数据库设置无法使用</translation>
+    </message>
 </context>
 </TS>
