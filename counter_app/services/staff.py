@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.domain.roles import Permission, Role
@@ -37,13 +38,17 @@ def add(db: Database, actor: Actor, staff_no: str, name: str, role: Role, passwo
     if not STAFF_NO.match(staff_no):
         raise InvalidStaffNumber(staff_no)
     password_hash = passwords.hash_password(password)
-    with db.transaction() as session:
-        if session.execute(select(Staff.id).where(Staff.staff_no == staff_no)).first():
-            raise AlreadyExists("staff", staff_no)
-        session.add(
-            Staff(staff_no=staff_no, name=name.strip(), role=role, password_hash=password_hash)
-        )
-        audit.record(session, actor, "staff_added", "staff", staff_no, None, role.value)
+    try:
+        with db.transaction() as session:
+            if session.execute(select(Staff.id).where(Staff.staff_no == staff_no)).first():
+                raise AlreadyExists("staff", staff_no)
+            session.add(
+                Staff(staff_no=staff_no, name=name.strip(), role=role, password_hash=password_hash)
+            )
+            session.flush()
+            audit.record(session, actor, "staff_added", "staff", staff_no, None, role.value)
+    except IntegrityError:  # added by another administrator between our check and our insert
+        raise AlreadyExists("staff", staff_no) from None
 
 
 def list_all(db: Database, actor: Actor) -> list[StaffSummary]:
@@ -68,9 +73,9 @@ def change_password(
     own = actor.staff_no == staff_no and actor.staff_id is not None
     if not own:
         actor.require(Permission.MANAGE_STAFF)
-    new_hash = passwords.hash_password(new_password)
     with db.transaction() as session:
         staff = _find(session, staff_no)
+        new_hash = passwords.hash_password(new_password)
         if own and not (old_password and passwords.matches(staff.password_hash, old_password)):
             raise BadCredentials(None)
         staff.password_hash = new_hash

@@ -40,6 +40,11 @@ class InvalidDatabaseUrl(ValueError):
         super().__init__(f"{url!r} is not a database URL (e.g. postgresql://user@server/counter)")
 
 
+class UnsupportedDatabase(ValueError):
+    def __init__(self, driver: str) -> None:
+        super().__init__(f"{driver} databases are not supported: use SQLite or PostgreSQL")
+
+
 class UnusableDatabaseFolder(ValueError):
     def __init__(self, folder: Path, error: OSError) -> None:
         super().__init__(f"cannot use the folder {folder} for the database file: {error.strerror}")
@@ -54,7 +59,10 @@ def create(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        try:
+            return create_engine(parsed, pool_pre_ping=True)
+        except (ImportError, exc.NoSuchModuleError):
+            raise UnsupportedDatabase(parsed.drivername) from None
     if parsed.database and parsed.database != ":memory:":
         try:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
