@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from counter_app.services.errors import WeakPassword
 
 _hasher = PasswordHasher()
-# Verified when the staff number is unknown, so a wrong number costs as long as a wrong password.
-_DECOY_HASH = _hasher.hash("decoy password 0")
+
+
+@cache
+def _decoy_hash() -> str:
+    """Verified when the staff number is unknown, so a wrong number costs as long as a wrong
+    password; made on first use, not at import (hashing is deliberately slow)."""
+    return _hasher.hash("decoy password 0")
+
 
 MIN_LENGTH = 8
 
@@ -28,6 +36,6 @@ def hash_password(password: str) -> str:
 
 def matches(stored_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash or _DECOY_HASH, password) and stored_hash is not None
+        return _hasher.verify(stored_hash or _decoy_hash(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
