@@ -7,7 +7,7 @@ scripts/setup.sh
 
 # The PC/SC service, with the virtual reader that the built-in simulator plugs into.
 if ! pgrep -x pcscd >/dev/null; then
-  pcscd --auto-exit 2>/dev/null || pcscd || echo "start: could not start pcscd; card reading will say so"
+  pcscd || echo "start: could not start pcscd; card reading will say so"
 fi
 
 .venv/bin/counter-app db upgrade
