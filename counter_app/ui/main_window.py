@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -119,6 +120,15 @@ class MainWindow(QMainWindow):
         self.rules_status = QLabel()
         for label in (self.reader_status, self.database_status, self.rules_status):
             self.statusBar().addPermanentWidget(label, 1)
+        # Shown while anything runs in the background; the window stays usable meanwhile.
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busy_indicator")
+        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator.setMaximumWidth(120)
+        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator.setVisible(background.busy)
+        self.statusBar().addPermanentWidget(self.busy_indicator)
+        background.busy_changed.connect(self.busy_indicator.setVisible)
 
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))

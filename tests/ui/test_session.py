@@ -107,3 +107,16 @@ def test_uncaught_exception_shows_a_copyable_masked_report(qtbot: QtBot, languag
     assert QApplication.clipboard().text() == report
     assert dialog.windowTitle() == "程序出错"
     dialog.close()
+
+
+def test_busy_indicator_shows_while_background_work_runs(
+    qtbot: QtBot, session: CounterSession
+) -> None:
+    signed_in(qtbot, session)
+    window = session.window
+    assert window is not None
+    qtbot.waitUntil(lambda: not session.background.busy)
+    assert not window.busy_indicator.isVisibleTo(window)
+    window.refresh_counts()
+    assert window.busy_indicator.isVisibleTo(window)
+    qtbot.waitUntil(lambda: not window.busy_indicator.isVisibleTo(window))
