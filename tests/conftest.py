@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 
 from counter_app.resources import load_rules
 from counter_app.store.database import Database
+from tests.pcsc_env import cards, pcscd  # noqa: F401 (fixtures for every test package)
 from tests.postgres_cluster import NoPostgres, ThrowawayCluster
 
 IN_CI = os.environ.get("CI", "").lower() == "true"

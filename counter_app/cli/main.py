@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from counter_app import __version__
-from counter_app.cli import audit_commands, db_commands, demo_commands, staff_commands
+from counter_app.cli import (
+    audit_commands,
+    card_commands,
+    db_commands,
+    demo_commands,
+    staff_commands,
+)
 from counter_app.cli.common import EXIT_REFUSED, EXIT_UNAVAILABLE, CommandFailed, fail
 from counter_app.domain.rules import RulesError
 from counter_app.services.errors import ServiceError
@@ -35,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the window (default: the saved setting, else zh_CN)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db_commands, staff_commands, audit_commands, demo_commands):
+    for module in (db_commands, staff_commands, audit_commands, demo_commands, card_commands):
         module.register(commands)
     return parser
 

@@ -1,0 +1,1 @@
+"""Reading social security cards through PC/SC: transport, APDUs, the card session, events."""

@@ -1,0 +1,146 @@
+"""The PC/SC service through pyscard's thin `scard` layer: contexts, readers, exclusive
+connections, and PC/SC return codes turned into the card errors a clerk is told about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from smartcard import scard
+
+from counter_app.card.errors import (
+    CardRemoved,
+    CommunicationError,
+    NoCard,
+    NoReader,
+    ReaderBusy,
+    ServiceUnavailable,
+)
+
+_SERVICE_GONE = {
+    scard.SCARD_E_NO_SERVICE,
+    scard.SCARD_E_SERVICE_STOPPED,
+    scard.SCARD_F_COMM_ERROR,  # the RPC to pcscd broke: it died under us
+    scard.SCARD_E_INVALID_HANDLE,  # a context from before a pcscd restart
+}
+_NO_READER = {
+    scard.SCARD_E_NO_READERS_AVAILABLE,
+    scard.SCARD_E_UNKNOWN_READER,
+    scard.SCARD_E_READER_UNAVAILABLE,
+}
+_CARD_GONE = {scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD}
+
+
+def check(hresult: int, doing: str) -> None:
+    """Raise the card error for a PC/SC return code; nothing for success."""
+    if hresult == scard.SCARD_S_SUCCESS:
+        return
+    message = f"{doing}: {scard.SCardGetErrorMessage(hresult)} ({hresult & 0xFFFFFFFF:#010x})"
+    if hresult in _SERVICE_GONE:
+        raise ServiceUnavailable(message)
+    if hresult in _NO_READER:
+        raise NoReader(message)
+    if hresult == scard.SCARD_E_SHARING_VIOLATION:
+        raise ReaderBusy(message)
+    if hresult in _CARD_GONE:
+        raise CardRemoved(message) if "transmit" in doing else NoCard(message)
+    raise CommunicationError(message)
+
+
+@dataclass(frozen=True)
+class ReaderStatus:
+    name: str
+    card_present: bool
+    in_use_exclusively: bool
+    atr: bytes
+
+
+class Context:
+    """One PC/SC context: dies with the service, so make a new one after ServiceUnavailable."""
+
+    def __init__(self) -> None:
+        hresult, self.handle = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        check(hresult, "connecting to the PC/SC service")
+
+    def close(self) -> None:
+        scard.SCardReleaseContext(self.handle)
+
+    def __enter__(self) -> Context:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def reader_names(self) -> list[str]:
+        hresult, names = scard.SCardListReaders(self.handle, [])
+        if hresult == scard.SCARD_E_NO_READERS_AVAILABLE:
+            return []
+        check(hresult, "listing readers")
+        return list(names)
+
+    def statuses(self, names: list[str] | None = None) -> list[ReaderStatus]:
+        names = self.reader_names() if names is None else names
+        if not names:
+            return []
+        hresult, states = scard.SCardGetStatusChange(
+            self.handle, 0, [(name, scard.SCARD_STATE_UNAWARE) for name in names]
+        )
+        check(hresult, "reading reader states")
+        return [
+            ReaderStatus(
+                name,
+                bool(state & scard.SCARD_STATE_PRESENT),
+                bool(state & scard.SCARD_STATE_EXCLUSIVE),
+                bytes(atr),
+            )
+            for name, state, atr in states
+        ]
+
+    def card_present(self, reader: str) -> bool:
+        try:
+            return self.statuses([reader])[0].card_present
+        except (NoReader, CommunicationError):  # a vanished service still says so
+            return False
+
+    @contextmanager
+    def exclusive(self, reader: str) -> Iterator[Connection]:
+        """The card in `reader`, held exclusively in one transaction for the whole block."""
+        hresult, card, protocol = scard.SCardConnect(
+            self.handle,
+            reader,
+            scard.SCARD_SHARE_EXCLUSIVE,
+            scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
+        )
+        check(hresult, f"connecting to the card in {reader}")
+        try:
+            check(scard.SCardBeginTransaction(card), "starting the card transaction")
+            try:
+                yield Connection(self, reader, card, protocol)
+            finally:
+                scard.SCardEndTransaction(card, scard.SCARD_LEAVE_CARD)
+        finally:
+            scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+
+
+class Connection:
+    """A connected card: the transport the APDU channel sends through."""
+
+    def __init__(self, context: Context, reader: str, card: int, protocol: int) -> None:
+        self._context, self.reader, self._card, self._protocol = context, reader, card, protocol
+
+    def atr(self) -> bytes:
+        hresult, _reader, _state, _protocol, atr = scard.SCardStatus(self._card)
+        check(hresult, "reading the ATR")
+        return bytes(atr)
+
+    def transmit(self, apdu: bytes) -> tuple[bytes, int]:
+        hresult, response = scard.SCardTransmit(self._card, self._protocol, list(apdu))
+        if hresult != scard.SCARD_S_SUCCESS or len(response) < 2:
+            # A pulled card surfaces as a dozen different codes (or an empty answer, code 0);
+            # ask the service whether the card is still there before blaming the protocol.
+            if not self._context.card_present(self.reader):
+                raise CardRemoved(f"the card left {self.reader} during the read")
+            check(hresult, "transmit")
+            raise CommunicationError(f"the card gave no status word ({bytes(response).hex()})")
+        return bytes(response[:-2]), (response[-2] << 8) | response[-1]

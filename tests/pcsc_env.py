@@ -1,0 +1,118 @@
+"""A real pcscd with the vpcd virtual readers and simulated cards, for the `pcsc` tests.
+
+They run inside the namespaces scripts/test.sh makes (private /run/pcscd and loopback), so the
+pcscd started here is the tests' own. Outside them the tests fail in CI and skip elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from counter_app.card.errors import CardError
+from counter_app.card.pcsc import Context
+
+IN_NAMESPACE = os.environ.get("COUNTER_APP_CARD_NAMESPACE") == "1"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+READERS = ("Virtual PCD 00 00", "Virtual PCD 00 01")
+PORTS = (35963, 35964)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out waiting until {what}")
+
+
+def reader_states() -> dict[str, bool]:
+    """Reader name → card present; empty when the service is down."""
+    try:
+        with Context() as context:
+            return {status.name: status.card_present for status in context.statuses()}
+    except CardError:
+        return {}
+
+
+class Pcscd:
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(["pcscd", "--foreground"], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        wait_for(lambda: set(READERS) <= set(reader_states()), "pcscd lists the virtual readers")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+
+class CardSlots:
+    """Simulated cards put into and taken out of the virtual readers, as a trainee would."""
+
+    def __init__(self) -> None:
+        self._cards: dict[int, subprocess.Popen[bytes]] = {}
+
+    def insert(self, profile: str, slot: int = 0) -> str:
+        self.remove(slot)
+        self._cards[slot] = subprocess.Popen(
+            [sys.executable, "-m", "counter_app.simulator", "serve", profile,
+             "--port", str(PORTS[slot])],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_for(lambda: reader_states().get(READERS[slot]) is True, f"{profile} is present")
+        return READERS[slot]
+
+    def remove(self, slot: int = 0) -> None:
+        card = self._cards.pop(slot, None)
+        if card is None:
+            return
+        card.terminate()
+        card.wait(timeout=10)
+        # pcscd misses a card inserted before it noticed the last one leave.
+        wait_for(lambda: not reader_states().get(READERS[slot]), "the reader is empty")
+
+    def remove_all(self) -> None:
+        for slot in list(self._cards):
+            self.remove(slot)
+
+
+@pytest.fixture(scope="session")
+def pcscd() -> Iterator[Pcscd]:
+    if not IN_NAMESPACE:
+        reason = "PC/SC tests run in their own namespaces: use scripts/test.sh as root"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    service = Pcscd()
+    service.start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
+def cards(pcscd: Pcscd) -> Iterator[CardSlots]:
+    if not pcscd.running:  # a test stopped it: every test starts with the service up
+        pcscd.start()
+    slots = CardSlots()
+    yield slots
+    if pcscd.running:
+        slots.remove_all()
+    else:
+        for card in slots._cards.values():
+            card.kill()
+            card.wait()
