@@ -3,6 +3,7 @@ connections, and PC/SC return codes turned into the card errors a clerk is told 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _NO_READER = {
     scard.SCARD_E_UNKNOWN_READER,
     scard.SCARD_E_READER_UNAVAILABLE,
 }
+REMOVAL_SETTLE_MS = 1_000
 _CARD_GONE = {scard.SCARD_W_REMOVED_CARD, scard.SCARD_E_NO_SMARTCARD}
 
 
@@ -97,11 +99,29 @@ class Context:
             for name, state, atr in states
         ]
 
-    def card_present(self, reader: str) -> bool:
-        try:
-            return self.statuses([reader])[0].card_present
-        except (NoReader, CommunicationError):  # a vanished service still says so
-            return False
+    def card_left(self, reader: str, within_ms: int = REMOVAL_SETTLE_MS) -> bool:
+        """Whether the card is gone from `reader`, or goes within `within_ms`.
+
+        A reader reports a pulled card a moment after the transmit that failed because of it
+        (vpcd polls every 400 ms), so a failure waits that long for the state to change.
+        """
+        deadline = time.monotonic() + within_ms / 1000
+        known = scard.SCARD_STATE_UNAWARE  # the first call answers at once with the state
+        while True:
+            wait_ms = max(0, int((deadline - time.monotonic()) * 1000)) if known else 0
+            hresult, states = scard.SCardGetStatusChange(self.handle, wait_ms, [(reader, known)])
+            if hresult == scard.SCARD_E_TIMEOUT:
+                return False
+            try:
+                check(hresult, "watching for the card's removal")
+            except NoReader:
+                return True  # the reader itself went, and the card with it
+            state = states[0][1]
+            if not state & scard.SCARD_STATE_PRESENT:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            known = state & ~scard.SCARD_STATE_CHANGED
 
     @contextmanager
     def exclusive(self, reader: str) -> Iterator[Connection]:
@@ -139,7 +159,7 @@ class Connection:
         if hresult != scard.SCARD_S_SUCCESS or len(response) < 2:
             # A pulled card surfaces as a dozen different codes (or an empty answer, code 0);
             # ask the service whether the card is still there before blaming the protocol.
-            if not self._context.card_present(self.reader):
+            if self._context.card_left(self.reader):
                 raise CardRemoved(f"the card left {self.reader} during the read")
             check(hresult, "transmit")
             raise CommunicationError(f"the card gave no status word ({bytes(response).hex()})")

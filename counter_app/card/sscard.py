@@ -71,7 +71,11 @@ class SocialSecurityCardSession:
 
     def read(self) -> CardSnapshot:
         algorithm = self._select_ssse()
-        card = {name: self._read(EF05_BY_TAG, name, item) for name, item in EF05_ITEMS.items()}
+        try:
+            card = {name: self._read(EF05_BY_TAG, name, item) for name, item in EF05_ITEMS.items()}
+        except FileNotFound:
+            # An MF without EF05 (a bank card answers SELECT 3F00 too): not our application.
+            raise NotSocialSecurityCard("the card has no social security files") from None
         holder = self._read_holder(card, algorithm)
         return self._snapshot(card, holder, algorithm)
 

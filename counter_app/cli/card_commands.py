@@ -52,12 +52,14 @@ def register(commands: _SubParsersAction) -> None:
     actions.add_parser("readers", help="list readers and whether each holds a card").set_defaults(
         handler=readers
     )
-    read = actions.add_parser("read", help="read the social security card")
-    read.add_argument("--reader", metavar="NAME", help="default: the first reader holding a card")
-    read.add_argument(
+    read_parser = actions.add_parser("read", help="read the social security card")
+    read_parser.add_argument(
+        "--reader", metavar="NAME", help="default: the first reader holding a card"
+    )
+    read_parser.add_argument(
         "--json", action="store_true", help="print every item as JSON, numbers in full"
     )
-    read.set_defaults(handler=read)
+    read_parser.set_defaults(handler=read)
 
 
 def _failure(error: errors.CardError) -> int:
