@@ -12,6 +12,7 @@ from counter_app.cli import (
     card_commands,
     db_commands,
     demo_commands,
+    simulator_commands,
     staff_commands,
 )
 from counter_app.cli.common import EXIT_REFUSED, EXIT_UNAVAILABLE, CommandFailed, fail
@@ -41,7 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the window (default: the saved setting, else zh_CN)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (db_commands, staff_commands, audit_commands, demo_commands, card_commands):
+    for module in (
+        db_commands,
+        staff_commands,
+        audit_commands,
+        demo_commands,
+        card_commands,
+        simulator_commands,
+    ):
         module.register(commands)
     return parser
 

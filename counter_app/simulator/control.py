@@ -41,7 +41,8 @@ from counter_app.simulator.vpcd import DEFAULT_HOST, VPCD_PORTS, VpcdClient, Vpc
 log = logging.getLogger(__name__)
 
 RUNTIME_DIR_ENV = "COUNTER_APP_RUNTIME_DIR"
-ERROR_PREFIX = "error: "  # how the card process's last line of output begins when it fails
+# How the card process's last line begins when it fails (see cli.common.fail).
+ERROR_PREFIX = "counter-app: "
 ROOT_RUNTIME_DIR = Path("/run/counter_app")
 SLOTS = (0, 1)
 CONNECT_TIMEOUT = 3.0  # an inserted card gives up this soon when nothing listens
@@ -318,7 +319,7 @@ def _last_line(path: Path) -> str:
         lines = path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
     except OSError:
         return "it left no output"
-    # The card process ends with "error: <why>" (see __main__).
+    # The card process ends with "counter-app: <why>" (the command line's failure line).
     return lines[-1].removeprefix(ERROR_PREFIX) if lines else "it exited without output"
 
 

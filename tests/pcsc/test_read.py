@@ -207,3 +207,21 @@ def test_reads_on_two_threads_do_not_mix_cards(cards: CardSlots) -> None:
     for thread in threads:
         thread.join()
     assert names == {first: "王小明", second: "李秀英"}
+
+
+def test_simulator_insert_and_remove_from_the_command_line(
+    cards: CardSlots, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setenv("COUNTER_APP_RUNTIME_DIR", str(tmp_path))
+    inserted = cli("simulator", "insert", "li_xiuying", "--slot", "1")
+    assert inserted.returncode == 0, inserted.stderr
+    try:
+        assert "slot 1: li_xiuying" in cli("simulator", "list").stdout
+        assert read_card(READERS[1]).name == "李秀英"
+    finally:
+        removed = cli("simulator", "remove", "--slot", "1")
+    assert removed.returncode == 0 and "card removed" in removed.stdout
+    wait_for(lambda: not reader_states().get(READERS[1]), "the reader is empty")
+    assert cli("card", "read", "--reader", READERS[1]).returncode == 3
+    unknown = cli("simulator", "insert", "no_such_card")
+    assert unknown.returncode == 1 and "no_such_card" in unknown.stderr
