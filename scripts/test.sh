@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-.venv/bin/ruff check counter_app tests
+.venv/bin/ruff check counter_app tests bench
 pytest=(.venv/bin/python -m pytest "$@")
 if [ "$(id -u)" -eq 0 ] && unshare -mn true 2>/dev/null; then
   # The card tests start their own pcscd; namespaces keep it apart from everything else.

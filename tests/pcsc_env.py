@@ -9,56 +9,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
-from counter_app.card.errors import CardError
-from counter_app.card.pcsc import Context
+from counter_app.simulator.pcscd import READERS, Pcscd, reader_states, wait_for
 
 IN_NAMESPACE = os.environ.get("COUNTER_APP_CARD_NAMESPACE") == "1"
 IN_CI = os.environ.get("CI", "").lower() == "true"
-READERS = ("Virtual PCD 00 00", "Virtual PCD 00 01")
+__all__ = ["READERS", "CardSlots", "Pcscd", "cards", "pcscd", "reader_states", "wait_for"]
 PORTS = (35963, 35964)
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting until {what}")
-
-
-def reader_states() -> dict[str, bool]:
-    """Reader name → card present; empty when the service is down."""
-    try:
-        with Context() as context:
-            return {status.name: status.card_present for status in context.statuses()}
-    except CardError:
-        return {}
-
-
-class Pcscd:
-    def __init__(self) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(["pcscd", "--foreground"], stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        wait_for(lambda: set(READERS) <= set(reader_states()), "pcscd lists the virtual readers")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    @property
-    def running(self) -> bool:
-        return self.process is not None and self.process.poll() is None
 
 
 class CardSlots:
@@ -70,9 +30,17 @@ class CardSlots:
     def insert(self, profile: str, slot: int = 0) -> str:
         self.remove(slot)
         self._cards[slot] = subprocess.Popen(
-            [sys.executable, "-m", "counter_app.simulator", "serve", profile,
-             "--port", str(PORTS[slot])],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-m",
+                "counter_app.simulator",
+                "serve",
+                profile,
+                "--port",
+                str(PORTS[slot]),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         wait_for(lambda: reader_states().get(READERS[slot]) is True, f"{profile} is present")
         return READERS[slot]

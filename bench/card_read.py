@@ -1,0 +1,87 @@
+"""A 2.0 card read by counter_app against bare pyscard sending the same minimal APDU sequence
+to the same simulated card in the same virtual reader. Prints both and their ratio (goal ≤ 1.3).
+
+Needs its own pcscd: run it as `scripts/bench.sh card_read` (root: private namespaces).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+from smartcard.System import readers
+
+from counter_app.card.reader import read_card
+from counter_app.card.sscard import EF05_BY_TAG, EF05_ITEMS, EF06_BY_TAG, EF06_ITEMS, SSSE_NAME
+from counter_app.simulator.pcscd import READERS, Pcscd, reader_states, wait_for
+
+GOAL = 1.3
+PROFILE = "wang_xiaoming"
+
+
+def minimal_sequence() -> list[list[int]]:
+    """SELECT SSSE, then every item by SFI with its exact Le: what any reader must send."""
+    apdus = [[0x00, 0xA4, 0x04, 0x00, len(SSSE_NAME), *SSSE_NAME]]
+    for p2, items in ((EF05_BY_TAG, EF05_ITEMS), (EF06_BY_TAG, EF06_ITEMS)):
+        apdus += [[0x00, 0xB2, item.tag, p2, item.length + 2] for item in items.values()]
+    return apdus
+
+
+def bare_pyscard_read(sequence: list[list[int]]) -> None:
+    reader = next(r for r in readers() if str(r) == READERS[0])
+    connection = reader.createConnection()
+    connection.connect()
+    try:
+        for apdu in sequence:
+            _data, sw1, _sw2 = connection.transmit(apdu)
+            if sw1 != 0x90:
+                raise RuntimeError(f"bare read failed at {bytes(apdu).hex()}")
+    finally:
+        connection.disconnect()
+
+
+def median_ms(work: Callable[[], object], rounds: int) -> float:
+    work()  # warm: imports, first connection
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main(rounds: int = 30) -> int:
+    service = Pcscd()
+    service.start()
+    card = subprocess.Popen(
+        [sys.executable, "-m", "counter_app.simulator", "serve", PROFILE, "--slot", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: reader_states().get(READERS[0]) is True, "the card is present")
+        sequence = minimal_sequence()
+        # Alternate the two so drift on a shared machine hits both alike.
+        ours, bare = [], []
+        for _ in range(3):
+            bare.append(median_ms(lambda: bare_pyscard_read(sequence), rounds))
+            ours.append(median_ms(lambda: read_card(READERS[0]), rounds))
+        ours_ms, bare_ms = min(ours), min(bare)
+        ratio = ours_ms / bare_ms
+        print(f"{'benchmark':34} {'figure':>10} {'baseline':>10} {'ratio':>7} {'goal':>6}")
+        print(
+            f"{'2.0 card read (' + str(len(sequence)) + ' APDUs), median ms':34} "
+            f"{ours_ms:10.2f} {bare_ms:10.2f} {ratio:7.2f} {'≤' + str(GOAL):>6}"
+        )
+        return 0
+    finally:
+        card.terminate()
+        card.wait()
+        service.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
