@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.card.qt_bridge import CardWatcher
+from counter_app.card.reader_state import Situation
 from counter_app.domain.application import Business
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
@@ -27,8 +29,11 @@ from counter_app.services import applications
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
+from counter_app.ui.card_messages import reader_status
 from counter_app.ui.labels import business_label, role_label
 from counter_app.ui.messages import describe_error
+from counter_app.ui.reader_panel import ReaderPanel
+from counter_app.ui.training_panel import SimulatorControl, TrainingPanel
 
 BUSINESS_KEYS: tuple[tuple[Business, str], ...] = (
     (Business.REPLACEMENT, "F2"),
@@ -59,9 +64,16 @@ class MainWindow(QMainWindow):
         actor: Actor,
         rules: LocalityRules,
         parent: QWidget | None = None,
+        *,
+        watcher: CardWatcher | None = None,
+        simulator: SimulatorControl | None = None,
     ) -> None:
         super().__init__(parent)
         self._db, self._background, self.actor, self._rules = db, background, actor, rules
+        # The window owns the watcher: it starts when the window opens, stops when it closes.
+        self.watcher = watcher
+        if watcher is not None:
+            watcher.setParent(self)
         self._counts = Counts(0, 0)
         self._database_online: bool | None = None
         self.setMinimumSize(1024, 640)
@@ -87,22 +99,20 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.business_page)
         self.current_business: Business | None = None
 
-        self.reader_box = QGroupBox()
-        self.reader_state = QLabel()
-        self.reader_state.setObjectName("reader_state")
-        self.reader_state.setWordWrap(True)
-        QVBoxLayout(self.reader_box).addWidget(self.reader_state)
+        self.reader_panel = ReaderPanel(watcher)
+        self.training_panel = TrainingPanel(background, simulator)
         self.customer_box = QGroupBox()
         self.customer_summary = QLabel()
         self.customer_summary.setWordWrap(True)
         QVBoxLayout(self.customer_box).addWidget(self.customer_summary)
         right = QVBoxLayout()
-        right.addWidget(self.reader_box)
+        right.addWidget(self.reader_panel)
+        right.addWidget(self.training_panel)
         right.addWidget(self.customer_box)
         right.addStretch(1)
         right_panel = QWidget()
         right_panel.setLayout(right)
-        right_panel.setMaximumWidth(260)
+        right_panel.setMaximumWidth(320)  # room for the card's masked numbers
 
         body = QHBoxLayout()
         body.addWidget(self.businesses)
@@ -115,6 +125,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.reader_status = QLabel()
+        self.reader_status.setObjectName("reader_status")
+        if watcher is not None:
+            watcher.situation_changed.connect(self._reader_situation)
         self.database_status = QLabel()
         self.database_status.setObjectName("database_status")
         self.rules_status = QLabel()
@@ -168,11 +181,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.about_action.setText(self.tr("About"))
         self.welcome.setText(self.tr("Choose a business on the left, or press its key (F2–F6)."))
-        self.reader_box.setTitle(self.tr("Card reader"))
-        self.reader_state.setText(self.tr("No card reader is connected to this window yet."))
         self.customer_box.setTitle(self.tr("Customer"))
         self.customer_summary.setText(self.tr("No customer is being served."))
-        self.reader_status.setText(self.tr("Reader: none"))
+        self._update_reader_status()
         self.rules_status.setText(
             self.tr("Rules: %1 version %2")
             .replace("%1", self._rules.region_code)
@@ -188,6 +199,32 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- the card reader -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.watcher is not None and not self.watcher.running:
+            self.watcher.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_watching()
+        super().closeEvent(event)
+
+    def stop_watching(self) -> None:
+        """Stops the reader thread (sign-out, close); the panel forgets the card."""
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.reader_panel.forget()
+
+    def _reader_situation(self, situation: Situation) -> None:
+        self.training_panel.follow(situation)
+        self._update_reader_status()
+
+    def _update_reader_status(self) -> None:
+        watcher = self.watcher
+        self.reader_status.setText(
+            reader_status(watcher.situation if watcher else None, enabled=watcher is not None)
+        )
 
     def _fill_business_list(self) -> None:
         self.businesses.clear()

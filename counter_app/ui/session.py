@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
+from counter_app.card.qt_bridge import CardWatcher
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import auth
 from counter_app.services.actor import Actor
@@ -15,6 +18,7 @@ from counter_app.ui.idle_lock import IdleWatcher, LockScreen
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.settings import Settings
+from counter_app.ui.training_panel import SimulatorControl
 
 
 def _ignore(_: object) -> None:
@@ -31,10 +35,15 @@ class CounterSession(QObject):
         settings: Settings,
         language: Language,
         background: Background | None = None,
+        watcher_factory: Callable[[], CardWatcher] | None = CardWatcher,
+        simulator: SimulatorControl | None = None,
     ) -> None:
+        """`watcher_factory` makes each main window's card watcher (None: no card reading);
+        `simulator` replaces counter_app.simulator.control in the training panel (tests)."""
         super().__init__()
         self.db, self.rules, self.settings, self.language = db, rules, settings, language
         self.background = background or Background(self)
+        self._watcher_factory, self._simulator = watcher_factory, simulator
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
         self.lock_screen: LockScreen | None = None
@@ -60,7 +69,10 @@ class CounterSession(QObject):
         actor: Actor = self.login.actor
         self.login.deleteLater()
         self.login = None
-        self.window = MainWindow(self.db, self.background, actor, self.rules)
+        watcher = self._watcher_factory() if self._watcher_factory is not None else None
+        self.window = MainWindow(
+            self.db, self.background, actor, self.rules, watcher=watcher, simulator=self._simulator
+        )
         self.window.sign_out_requested.connect(lambda: self.sign_out("user"))
         self.window.lock_requested.connect(self.lock)
         self.window.about_requested.connect(self._about)
@@ -96,6 +108,7 @@ class CounterSession(QObject):
             self._idle.deleteLater()
             self._idle = None
         self.lock_screen = None
+        self.window.stop_watching()  # joins the reader thread before the window goes
         self.window.close()
         self.window.deleteLater()
         self.window = None

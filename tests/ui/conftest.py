@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from counter_app.card.qt_bridge import CardWatcher
+from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.roles import Role
 from counter_app.services import staff
 from counter_app.services.actor import Actor
@@ -16,8 +18,20 @@ from counter_app.ui.i18n import Language
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
+from tests.card.fake_pcsc import FakeService
 
 PASSWORD = "counter2026"
+TEST_READER = "Counter Reader 0"
+
+
+def no_card_read(reader: str) -> CardSnapshot:
+    raise AssertionError(f"nothing should read a card in {reader} here")
+
+
+@pytest.fixture
+def card_service() -> FakeService:
+    """The session's PC/SC service: one real-looking, empty reader, never the machine's pcscd."""
+    return FakeService(TEST_READER)
 
 
 @pytest.fixture
@@ -54,8 +68,15 @@ def session(
     rules,
     settings: Settings,  # type: ignore[no-untyped-def]
     language: Language,
+    card_service: FakeService,
 ) -> Iterator[CounterSession]:
-    counter = CounterSession(ui_db, rules, settings, language)
+    counter = CounterSession(
+        ui_db,
+        rules,
+        settings,
+        language,
+        watcher_factory=lambda: CardWatcher(no_card_read, card_service.context, wait_ms=50),
+    )
     counter.start()
     yield counter
     counter.background.wait()

@@ -25,6 +25,113 @@
     </message>
 </context>
 <context>
+    <name>CardMessages</name>
+    <message>
+        <source>Looking for the card reader…</source>
+        <translation>正在查找读卡器…</translation>
+    </message>
+    <message>
+        <source>Card read without holder data</source>
+        <translation>已读卡（无持卡人信息）</translation>
+    </message>
+    <message>
+        <source>Card service not running</source>
+        <translation>读卡服务未运行</translation>
+    </message>
+    <message>
+        <source>No reader</source>
+        <translation>未连接读卡器</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>未插卡</translation>
+    </message>
+    <message>
+        <source>Card present</source>
+        <translation>已插卡</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <source>Card read</source>
+        <translation>读卡完成</translation>
+    </message>
+    <message>
+        <source>Not a social security card</source>
+        <translation>不是社保卡</translation>
+    </message>
+    <message>
+        <source>The card could not be read</source>
+        <translation>无法读卡</translation>
+    </message>
+    <message>
+        <source>Another program is using the card reader. Close it, then press Read again.</source>
+        <translation>另一个程序正在使用读卡器。请关闭该程序，然后点击“重新读卡”。</translation>
+    </message>
+    <message>
+        <source>The card was taken out during the read. Put it back in the reader.</source>
+        <translation>读卡时卡片被拔出。请把卡重新插入读卡器。</translation>
+    </message>
+    <message>
+        <source>This is not a social security card (perhaps a bank card or a transport card). Insert the customer&apos;s social security card.</source>
+        <translation>这不是社保卡（可能是银行卡或交通卡）。请插入客户的社会保障卡。</translation>
+    </message>
+    <message>
+        <source>This card is locked. The customer needs to have it unlocked or replaced.</source>
+        <translation>此卡已锁定，客户需办理解锁或换卡。</translation>
+    </message>
+    <message>
+        <source>The card could not be read. Take it out and put it back; if that fails again, the card may be damaged.</source>
+        <translation>无法读取此卡。请取出后重新插入；如果仍然失败，卡片可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The card service is not running. Card reading resumes by itself when it is back; if it does not, call IT staff.</source>
+        <translation>读卡服务没有运行。服务恢复后会自动继续读卡；如果一直没有恢复，请联系科技人员。</translation>
+    </message>
+    <message>
+        <source>No card reader is attached. Plug the reader in.</source>
+        <translation>没有连接读卡器。请插好读卡器。</translation>
+    </message>
+    <message>
+        <source>No card in the reader. Insert the customer&apos;s card.</source>
+        <translation>读卡器中没有卡。请插入客户的社保卡。</translation>
+    </message>
+    <message>
+        <source>Keep the card in the reader until the data appear.</source>
+        <translation>信息显示之前请勿拔卡。</translation>
+    </message>
+    <message>
+        <source>This third-generation card shows its holder&apos;s data only through the reader&apos;s secure module (PSAM). Below is what could be read without it.</source>
+        <translation>这是第三代社保卡，持卡人信息须通过读卡器的安全模块（PSAM）才能读取。以下是不经 PSAM 可以读到的信息。</translation>
+    </message>
+    <message>
+        <source>Some of the card&apos;s data do not add up. Check them against the customer&apos;s ID card.</source>
+        <translation>卡内部分信息前后不一致，请与客户的身份证核对。</translation>
+    </message>
+    <message>
+        <source>Reader: none</source>
+        <translation>读卡器：无</translation>
+    </message>
+    <message>
+        <source>Reader: looking…</source>
+        <translation>读卡器：正在查找…</translation>
+    </message>
+    <message>
+        <source>Reader: card service not running</source>
+        <translation>读卡器：读卡服务未运行</translation>
+    </message>
+    <message>
+        <source>Reader: %1 (simulator)</source>
+        <translation>读卡器：%1（模拟器）</translation>
+    </message>
+    <message>
+        <source>Reader: %1</source>
+        <translation>读卡器：%1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -159,24 +266,12 @@
         <translation>请在左侧选择业务，或按对应功能键（F2–F6）。</translation>
     </message>
     <message>
-        <source>Card reader</source>
-        <translation>读卡器</translation>
-    </message>
-    <message>
-        <source>No card reader is connected to this window yet.</source>
-        <translation>本窗口尚未连接读卡器。</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>No customer is being served.</source>
         <translation>当前没有正在办理的客户。</translation>
-    </message>
-    <message>
-        <source>Reader: none</source>
-        <translation>读卡器：无</translation>
     </message>
     <message>
         <source>Rules: %1 version %2</source>
@@ -225,11 +320,9 @@
         <source>Wrong staff number or password.</source>
         <translation>柜员号或密码错误。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Wrong staff number or password. %n more failed attempt(s) will lock the account.</source>
-        <translation>
-            <numerusform>柜员号或密码错误。再错 %n 次账户将被锁定。</numerusform>
-        </translation>
+        <translation>柜员号或密码错误。再错 %n 次账户将被锁定。</translation>
     </message>
     <message>
         <source>This account is locked after too many failed attempts. Ask an administrator to unlock it.</source>
@@ -277,6 +370,53 @@
     </message>
 </context>
 <context>
+    <name>ReaderPanel</name>
+    <message>
+        <source>Card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>重新读卡</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Social security no.</source>
+        <translation>社保号码</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>社保卡号</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>卡片代次</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发卡日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Card reading is off in this window.</source>
+        <translation>本窗口未启用读卡。</translation>
+    </message>
+    <message>
+        <source>%1, expired</source>
+        <translation>%1，已过期</translation>
+    </message>
+    <message>
+        <source>%1, valid</source>
+        <translation>%1，有效</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The rules file cannot be used</source>
@@ -285,6 +425,37 @@
     <message>
         <source>The database setting cannot be used</source>
         <translation>数据库设置无法使用</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Training: simulated card</source>
+        <translation>培训：模拟卡</translation>
+    </message>
+    <message>
+        <source>Insert card</source>
+        <translation>插入卡片</translation>
+    </message>
+    <message>
+        <source>Take card out</source>
+        <translation>取出卡片</translation>
+    </message>
+    <message>
+        <source>The simulator could not do that: %1</source>
+        <translation>模拟器未能完成操作：%1</translation>
+    </message>
+    <message>
+        <source>Working on the simulated reader…</source>
+        <translation>正在操作模拟读卡器…</translation>
+    </message>
+    <message>
+        <source>The simulated reader is empty.</source>
+        <translation>模拟读卡器中没有卡。</translation>
+    </message>
+    <message>
+        <source>In the simulated reader: %1</source>
+        <translation>模拟读卡器中：%1</translation>
     </message>
 </context>
 </TS>
