@@ -210,7 +210,9 @@ def test_reads_on_two_threads_do_not_mix_cards(cards: CardSlots) -> None:
 
 
 def test_simulator_insert_and_remove_from_the_command_line(
-    cards: CardSlots, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    cards: CardSlots,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.setenv("COUNTER_APP_RUNTIME_DIR", str(tmp_path))
     inserted = cli("simulator", "insert", "li_xiuying", "--slot", "1")
