@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.card.reader import is_virtual
 from counter_app.card.reader_state import Situation
-from counter_app.resources.simulated_cards import load_simulated_cards
+from counter_app.resources.simulated_cards import load_profiles
 from counter_app.ui.background import Background
 
 
@@ -63,7 +63,7 @@ class TrainingPanel(QGroupBox):
         super().__init__(parent)
         self.setObjectName("training_panel")
         self._background, self._control, self._slot = background, control, slot
-        self._profiles = dict(load_simulated_cards() if profiles is None else profiles)
+        self._profiles = dict(load_profiles() if profiles is None else profiles)
         self._pending = False
         self._in_slot: str | None = None  # the profile key in our slot, once known
         self._known = False
