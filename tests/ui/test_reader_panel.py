@@ -30,7 +30,7 @@ from counter_app.card.reader_state import (
     ServiceUp,
 )
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.resources.simulated_cards import load_simulated_cards
+from counter_app.resources.simulated_cards import load_profiles
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
@@ -45,7 +45,7 @@ from tests.ui.conftest import PASSWORD, no_card_read, sign_in
 READER = "Counter Reader 0"
 VIRTUAL = "Virtual PCD 00 00"
 TODAY = date(2026, 11, 21)
-PROFILES = load_simulated_cards()
+PROFILES = load_profiles()
 
 
 def shown_texts(root: QWidget) -> str:
