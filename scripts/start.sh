@@ -7,7 +7,7 @@ scripts/setup.sh
 
 # The PC/SC service, with the virtual reader that the built-in simulator plugs into.
 if ! pgrep -x pcscd >/dev/null; then
-  pcscd || echo "start: could not start pcscd; card reading will say so"
+  setsid pcscd || echo "start: could not start pcscd; card reading will say so"
 fi
 
 .venv/bin/counter-app db upgrade

@@ -66,6 +66,7 @@ class TrainingPanel(QGroupBox):
         self._profiles = dict(load_profiles() if profiles is None else profiles)
         self._pending = False
         self._in_slot: str | None = None  # the profile key in our slot, once known
+        self._last_state: object = None  # the reader state the last follow() saw
         self._known = False
 
         self.profile = QComboBox()
@@ -112,8 +113,12 @@ class TrainingPanel(QGroupBox):
     def follow(self, situation: Situation | None) -> None:
         """Shown only while every attached reader is virtual (the built-in simulator)."""
         wanted = only_simulated_readers(situation)
-        # Ask again each time it appears: the slot may have changed meanwhile (the command line).
-        ask = wanted and (self.isHidden() or not self._known) and not self._pending
+        # Ask again when it appears and whenever the reader's state moves: a card may have been
+        # put in or taken out from the command line meanwhile.
+        state = situation.state if situation is not None else None
+        moved = state != self._last_state
+        self._last_state = state
+        ask = wanted and (self.isHidden() or not self._known or moved) and not self._pending
         self.setVisible(wanted)
         if ask:
             self.refresh()
