@@ -9,7 +9,7 @@ from typing import Any
 from counter_app.card.snapshot import CardSnapshot
 
 WANG_XIAOMING = CardSnapshot(
-    atr=bytes.fromhex("3B6C00000086815A100000320100000000"),
+    atr=bytes.fromhex("3B6D00000086815A100000320100000000"),
     historical_bytes=bytes.fromhex("0086815A100000320100000000"),
     card_id="320100D15600000501020304A1B2C3D4",
     card_type="3",

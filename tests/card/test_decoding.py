@@ -9,7 +9,7 @@ import pytest
 from counter_app.card import records
 from counter_app.card.atr import historical_bytes
 from counter_app.card.errors import CommunicationError
-from counter_app.card.snapshot import CardSnapshot
+from tests.card.samples import WANG_XIAOMING
 
 HISTORICAL = bytes.fromhex("0086815A100000320100000000")
 
@@ -51,21 +51,7 @@ def test_historical_bytes_of_the_cards_atr_shape() -> None:
 
 
 def test_interchange_string_has_eleven_fields_and_a_trailing_bar() -> None:
-    snapshot = CardSnapshot(
-        atr=bytes.fromhex("3B6D0000") + HISTORICAL,
-        historical_bytes=HISTORICAL,
-        card_id="320100D15600000501020304A1B2C3D4",
-        card_type="3",
-        spec_version="2.00",
-        init_org="320100000000000000000001",
-        issue_date=date(2019, 6, 1),
-        expiry_date=date(2029, 6, 1),
-        card_number="A12345674",
-        algorithm=1,
-        ssn="320102198503121234",
-        name="王小明",
-        sex="1",
-    )
+    snapshot = WANG_XIAOMING
     line = snapshot.interchange()
     assert line == (
         "320100|320102198503121234|A12345674|320100D15600000501020304A1B2C3D4|王小明|"
