@@ -11,6 +11,8 @@ SYSTEM_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libglib2.0-0 libfontconfig1 libdbus-1-3             # Qt's X11 platform
   poppler-utils                                       # pdftotext / pdftoppm for document checks
+  cups-client                                         # lp / lpstat: printing to the chosen queue
+  cups printer-driver-cups-pdf                        # cupsd and the PDF printer for print tests
   postgresql                                          # server binaries for the test cluster
 )
 

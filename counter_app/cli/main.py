@@ -12,6 +12,7 @@ from counter_app.cli import (
     card_commands,
     db_commands,
     demo_commands,
+    print_commands,
     simulator_commands,
     staff_commands,
 )
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         demo_commands,
         card_commands,
         simulator_commands,
+        print_commands,
     ):
         module.register(commands)
     return parser
