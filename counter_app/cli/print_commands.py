@@ -6,7 +6,10 @@ from __future__ import annotations
 from argparse import Namespace, _SubParsersAction
 from pathlib import Path
 
-from counter_app.cli.common import EXIT_OK, CommandFailed
+from counter_app.cli.common import EXIT_OK, CommandFailed, open_database
+from counter_app.services.actor import Actor
+
+EXIT_PRINTER = 5  # the printer is missing, stopped or refused the job
 
 
 def register(commands: _SubParsersAction) -> None:
@@ -20,6 +23,38 @@ def register(commands: _SubParsersAction) -> None:
         "--reprint", type=int, default=0, metavar="N", help="mark them as the N-th reprint"
     )
     sample.set_defaults(handler=print_samples)
+    receipt = actions.add_parser(
+        "receipt", help="print a kept acceptance receipt again (marked as a reprint)"
+    )
+    receipt.add_argument("receipt_no")
+    receipt.add_argument("--out", type=Path, metavar="FILE", help="write the PDF instead")
+    receipt.add_argument("--printer", metavar="NAME", help="default: the CUPS default printer")
+    receipt.set_defaults(handler=print_receipt)
+
+
+def print_receipt(args: Namespace) -> int:
+    from counter_app.printing.dispatch import PrinterError
+    from counter_app.services import documents
+
+    db = open_database(args)
+    actor = Actor.system()
+    document_id = documents.find_receipt(db, args.receipt_no)
+    if args.out is None:
+        try:
+            count = documents.print_document(db, actor, document_id, args.printer)
+        except PrinterError as error:
+            raise CommandFailed(
+                f"not printed, the receipt is kept: {error}", EXIT_PRINTER
+            ) from None
+    else:
+        pdf, _ = documents.next_print(db, document_id)
+        try:
+            args.out.write_bytes(pdf)
+        except OSError as error:
+            raise CommandFailed(f"cannot write {args.out}: {error.strerror}") from error
+        count = documents.record_print(db, actor, document_id, f"file {args.out}")
+    print(f"receipt {args.receipt_no}: print {count}" + (" (reprint)" if count > 1 else ""))
+    return EXIT_OK
 
 
 def print_samples(args: Namespace) -> int:

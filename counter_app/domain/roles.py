@@ -16,19 +16,22 @@ class Permission(StrEnum):
     DECIDE_APPLICATIONS = "decide_applications"
     MANAGE_STAFF = "manage_staff"
     REVEAL_NUMBERS = "reveal_numbers"
+    PRINT_DOCUMENTS = "print_documents"  # print and reprint what was kept
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CLERK: frozenset({Permission.TAKE_APPLICATIONS}),
+    Role.CLERK: frozenset({Permission.TAKE_APPLICATIONS, Permission.PRINT_DOCUMENTS}),
     # A supervisor can also serve at a counter; four eyes still keeps them off their own work.
     Role.SUPERVISOR: frozenset(
         {
             Permission.TAKE_APPLICATIONS,
             Permission.DECIDE_APPLICATIONS,
             Permission.REVEAL_NUMBERS,
+            Permission.PRINT_DOCUMENTS,
         }
     ),
-    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_STAFF}),
+    # Outlet IT staff reprint a receipt from the command line when a customer has lost it.
+    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_STAFF, Permission.PRINT_DOCUMENTS}),
 }
 
 

@@ -11,7 +11,7 @@ from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.roles import Role
 from counter_app.domain.rules import LocalityRules
 from counter_app.resources.simulated_cards import SimulatedCard, load_simulated_cards
-from counter_app.services import applications, auth, people, staff
+from counter_app.services import applications, auth, documents, people, staff
 from counter_app.services.actor import Actor
 from counter_app.services.errors import ServiceError
 from counter_app.store.database import Database
@@ -84,6 +84,8 @@ def seed(db: Database, rules: LocalityRules) -> tuple[DemoStaff, ...]:
             actor = clerk if action is Action.SUBMIT else supervisor
             note = REJECTION_NOTE if action is Action.REJECT else None
             summary = applications.transition(db, actor, summary.id, action, summary.version, note)
+        if summary.receipt_no is not None:  # the customer went home with a receipt
+            documents.keep_acceptance_receipt(db, clerk, summary.id, rules)
     for actor in actors.values():
         auth.sign_out(db, actor, "demo seed")
     return DEMO_STAFF

@@ -216,3 +216,21 @@ class ReceiptCounter(Base):
     outlet_code: Mapped[str] = mapped_column(String(16), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     last: Mapped[int] = mapped_column(Integer)
+
+
+class KeptDocument(Base):
+    """A document as it was issued: its data (to build it again, marked as a reprint) and how
+    often it has been printed."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    loss_report_id: Mapped[int | None] = mapped_column(ForeignKey("loss_reports.id"), index=True)
+    receipt_no: Mapped[str | None] = mapped_column(String(32), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
