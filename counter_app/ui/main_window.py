@@ -43,6 +43,7 @@ BUSINESS_KEYS: tuple[tuple[Business, str], ...] = (
     (Business.LOSS_REPORT, "F6"),
 )
 QUEUE_KEY = "F8"
+REPRINT_KEY = "F9"
 COUNTS_REFRESH_MS = 30_000
 
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     lock_requested = Signal()
     about_requested = Signal()
+    reprint_requested = Signal()
 
     def __init__(
         self,
@@ -151,10 +153,18 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setShortcut(QKeySequence("F1"))
         self.about_action.triggered.connect(self.about_requested)
+        self.reprint_action = QAction(self)
+        self.reprint_action.setShortcut(QKeySequence(REPRINT_KEY))
+        self.reprint_action.triggered.connect(self.reprint_requested)
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("session_toolbar")
         self.toolbar.setMovable(False)
-        for action in (self.lock_action, self.sign_out_action, self.about_action):
+        for action in (
+            self.reprint_action,
+            self.lock_action,
+            self.sign_out_action,
+            self.about_action,
+        ):
             self.toolbar.addAction(action)
 
         self._business_actions: list[QAction] = []
@@ -180,6 +190,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("Lock screen"))
         self.sign_out_action.setText(self.tr("Sign out"))
         self.about_action.setText(self.tr("About"))
+        self.reprint_action.setText(self.tr("Reprint receipt (%1)").replace("%1", REPRINT_KEY))
         self.welcome.setText(self.tr("Choose a business on the left, or press its key (F2–F6)."))
         self.customer_box.setTitle(self.tr("Customer"))
         self.customer_summary.setText(self.tr("No customer is being served."))

@@ -17,6 +17,7 @@ from counter_app.ui.i18n import Language
 from counter_app.ui.idle_lock import IdleWatcher, LockScreen
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.settings import Settings
 from counter_app.ui.training_panel import SimulatorControl
 
@@ -47,6 +48,7 @@ class CounterSession(QObject):
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
         self.lock_screen: LockScreen | None = None
+        self.reprint_dialog: ReprintDialog | None = None
         self._idle: IdleWatcher | None = None
 
     def start(self) -> None:
@@ -76,6 +78,7 @@ class CounterSession(QObject):
         self.window.sign_out_requested.connect(lambda: self.sign_out("user"))
         self.window.lock_requested.connect(self.lock)
         self.window.about_requested.connect(self._about)
+        self.window.reprint_requested.connect(self.reprint)
         self._idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self._idle.idle.connect(self.lock)
         self._idle.start()
@@ -108,6 +111,7 @@ class CounterSession(QObject):
             self._idle.deleteLater()
             self._idle = None
         self.lock_screen = None
+        self.reprint_dialog = None  # a child of the window: it goes with it
         self.window.stop_watching()  # joins the reader thread before the window goes
         self.window.close()
         self.window.deleteLater()
@@ -116,3 +120,19 @@ class CounterSession(QObject):
 
     def _about(self) -> None:
         AboutDialog(self.rules, self.db.description, self.window).open()
+
+    def reprint(self) -> None:
+        """F9: one reprint dialog per window, with the printer the settings name now."""
+        if self.window is None or self.lock_screen is not None:
+            return
+        if self.reprint_dialog is None:
+            self.reprint_dialog = ReprintDialog(
+                self.db,
+                self.background,
+                self.window.actor,
+                self.settings.printer or None,
+                self.window,
+            )
+        self.reprint_dialog.printer = self.settings.printer or None
+        self.reprint_dialog.open()
+        self.reprint_dialog.receipt_no.setFocus()

@@ -56,6 +56,15 @@ class Settings:
         return Path(value) if value else None
 
     @property
+    def printer(self) -> str:
+        """The CUPS queue documents go to; empty: CUPS's default printer."""
+        return str(self._get("printing/printer", "")).strip()
+
+    @printer.setter
+    def printer(self, value: str) -> None:
+        self._store.setValue("printing/printer", value.strip())
+
+    @property
     def workstation(self) -> str:
         return str(self._get("workstation/name", "")) or this_workstation()
 

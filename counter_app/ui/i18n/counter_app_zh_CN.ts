@@ -262,6 +262,10 @@
         <translation>关于</translation>
     </message>
     <message>
+        <source>Reprint receipt (%1)</source>
+        <translation>重打回执（%1）</translation>
+    </message>
+    <message>
         <source>Choose a business on the left, or press its key (F2–F6).</source>
         <translation>请在左侧选择业务，或按对应功能键（F2–F6）。</translation>
     </message>
@@ -370,6 +374,68 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Reprint no. %1</source>
+        <translation>重打 第 %1 次</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The preview cannot be shown (%1); the document can still be printed.</source>
+        <translation>无法显示预览（%1），但仍可打印该单据。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterMessages</name>
+    <message>
+        <source>the default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>The printing service is not running on this workstation. Ask IT staff.</source>
+        <translation>本机的打印服务未运行，请联系科技人员。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not set up or cannot be found. Choose one in the settings, or ask IT staff.</source>
+        <translation>打印机 %1 未设置或找不到。请在设置中选择打印机，或联系科技人员。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is paused or out of paper. Fix it, then press Print again.</source>
+        <translation>打印机 %1 已暂停或缺纸。处理好后请再按“打印”。</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>The printer %1 refused the job: %2</source>
+        <translation>打印机 %1 拒绝了打印任务：%2</translation>
+    </message>
+    <message>
+        <source>The document could not be printed: %1</source>
+        <translation>单据未能打印：%1</translation>
+    </message>
+    <message>
+        <source>The document is kept and can be printed again at any time.</source>
+        <translation>单据已保存，可随时再次打印。</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>已发送到%1。</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPanel</name>
     <message>
         <source>Card reader</source>
@@ -414,6 +480,49 @@
     <message>
         <source>%1, valid</source>
         <translation>%1，有效</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>重打回执</translation>
+    </message>
+    <message>
+        <source>Receipt number (scan the receipt&apos;s code or type the number):</source>
+        <translation>回执编号（扫描回执上的条码或输入编号）：</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s code or type its number.</source>
+        <translation>请扫描回执上的条码或输入回执编号。</translation>
+    </message>
+    <message>
+        <source>Looking for receipt %1…</source>
+        <translation>正在查找回执 %1…</translation>
+    </message>
+    <message>
+        <source>Receipt %1 found.</source>
+        <translation>已找到回执 %1。</translation>
+    </message>
+    <message>
+        <source>Acceptance receipt %1</source>
+        <translation>受理回执 %1</translation>
+    </message>
+    <message>
+        <source>There is no receipt %1. Check the number and try again.</source>
+        <translation>没有编号为 %1 的回执。请核对编号后重试。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer (print %2).</source>
+        <translation>回执 %1 已发送到打印机（第 %2 次打印）。</translation>
     </message>
 </context>
 <context>

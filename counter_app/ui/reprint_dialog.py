@@ -1,0 +1,168 @@
+"""Reprint a kept acceptance receipt (F9): scan or type its number, preview, print.
+
+The look-up and the build of the next print run in the background; the print count and the
+reprint mark come from services.documents, which audits every print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from counter_app.printing.dispatch import print_pdf
+from counter_app.services import documents
+from counter_app.services.actor import Actor
+from counter_app.services.documents import SendToPrinter
+from counter_app.services.errors import NotFound
+from counter_app.store.database import Database
+from counter_app.ui.background import Background
+from counter_app.ui.messages import describe_error
+from counter_app.ui.print_preview import PrintPreview
+
+
+@dataclass(frozen=True)
+class NextPrint:
+    receipt_no: str
+    document_id: int
+    pdf: bytes
+    reprint: int  # 0: never printed yet
+
+
+def prepare(db: Database, receipt_no: str) -> NextPrint:
+    """The kept receipt with this number and the PDF its next print sends (off the GUI thread)."""
+    document_id = documents.find_receipt(db, receipt_no)
+    pdf, reprint = documents.next_print(db, document_id)
+    return NextPrint(receipt_no, document_id, pdf, reprint)
+
+
+class ReprintDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        background: Background,
+        actor: Actor,
+        printer: str | None,
+        parent: QWidget | None = None,
+        *,
+        send: SendToPrinter = print_pdf,
+    ) -> None:
+        """`printer`: the CUPS queue (None: CUPS's default); `send` replaces CUPS in tests."""
+        super().__init__(parent)
+        self._db, self._background, self._actor = db, background, actor
+        self.printer, self._send = printer, send
+        self._lookups = 0  # the latest look-up wins when the scanner is faster than the database
+        self.preview: PrintPreview | None = None
+        self.setWindowTitle(self.tr("Reprint receipt"))
+        self.setMinimumWidth(480)
+
+        prompt = QLabel(self.tr("Receipt number (scan the receipt's code or type the number):"))
+        self.receipt_no = QLineEdit()
+        self.receipt_no.setObjectName("receipt_no")
+        # A scanner types the number and Enter: Enter in the field looks it up.
+        self.receipt_no.returnPressed.connect(self.look_up)
+        self.find_button = QPushButton(self.tr("Find"))
+        self.find_button.setAutoDefault(False)  # Enter is the field's, not a second look-up
+        self.find_button.clicked.connect(self.look_up)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        self.message = QLabel()
+        self.message.setObjectName("reprint_message")
+        self.message.setWordWrap(True)
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busy_indicator")
+        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator.setMaximumWidth(120)
+        self.busy_indicator.setVisible(False)
+
+        field_row = QHBoxLayout()
+        field_row.addWidget(self.receipt_no, 1)
+        field_row.addWidget(self.find_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy_indicator)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addLayout(field_row)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        self.receipt_no.setFocus()
+
+    @property
+    def busy(self) -> bool:
+        return self.busy_indicator.isVisibleTo(self)
+
+    def look_up(self) -> None:
+        number = self.receipt_no.text().strip()
+        if not number:
+            self.message.setText(self.tr("Scan the receipt's code or type its number."))
+            return
+        self._lookups += 1
+        lookup, db = self._lookups, self._db
+        self.busy_indicator.setVisible(True)
+        self.message.setText(self.tr("Looking for receipt %1…").replace("%1", number))
+        self._background.run(
+            lambda: prepare(db, number),
+            lambda found: self._found(lookup, found),
+            lambda error: self._not_found(lookup, number, error),
+        )
+
+    def _current(self, lookup: int) -> bool:
+        """Still open, and no newer look-up was started since."""
+        if not isValid(self) or lookup != self._lookups:
+            return False
+        self.busy_indicator.setVisible(False)
+        return True
+
+    def _found(self, lookup: int, found: NextPrint) -> None:
+        if not self._current(lookup):
+            return
+        self.message.setText(self.tr("Receipt %1 found.").replace("%1", found.receipt_no))
+        db, actor, printer, send = self._db, self._actor, self.printer, self._send
+        if self.preview is not None:
+            self.preview.deleteLater()  # one preview at a time
+        self.preview = PrintPreview(
+            self._background,
+            found.pdf,
+            self.tr("Acceptance receipt %1").replace("%1", found.receipt_no),
+            lambda: documents.print_document(db, actor, found.document_id, printer, send),
+            reprint=found.reprint,
+            printer=printer,
+            parent=self,
+        )
+        self.preview.printed.connect(lambda count: self._printed(found.receipt_no, count))
+        self.preview.open()
+
+    def _not_found(self, lookup: int, number: str, error: Exception) -> None:
+        if not self._current(lookup):
+            return
+        if isinstance(error, NotFound):
+            text = self.tr("There is no receipt %1. Check the number and try again.")
+            self.message.setText(text.replace("%1", number))
+        else:
+            self.message.setText(describe_error(error))
+        self.receipt_no.selectAll()
+        self.receipt_no.setFocus()
+
+    def _printed(self, receipt_no: str, count: object) -> None:
+        self.message.setText(
+            self.tr("Receipt %1 sent to the printer (print %2).")
+            .replace("%1", receipt_no)
+            .replace("%2", str(count))
+        )
+        # Ready for the next scan.
+        self.receipt_no.clear()
+        self.receipt_no.setFocus()
