@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable
 
 from counter_app.domain.application import Business
 from counter_app.domain.masking import mask_card_number, mask_id_number
@@ -89,7 +89,7 @@ def _fee(fee: FeeLine) -> str:
     return formatting.amount(fee.amount) + waiver
 
 
-def _codes(receipt_no: str, width: float) -> Table:
+def _codes(receipt_no: str, width: float) -> Flowable:
     number = [
         blocks.named(Label("受理编号", "Receipt No."), styles.LABEL),
         blocks.text(receipt_no, styles.EMPHASIS),

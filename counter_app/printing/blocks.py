@@ -12,6 +12,7 @@ from counter_app.domain.rules import Label
 from counter_app.printing import styles
 from counter_app.printing.data import StaffMember
 from counter_app.printing.fonts import FONT_NAME
+from counter_app.printing.ruled import Ruled
 from counter_app.printing.text import Run, TextCell
 
 CLERK_SIGNS = Label("经办柜员签章", "Clerk")  # the clerk's signature box on every document
@@ -69,7 +70,7 @@ class Field:
 
 def grid(
     fields: Sequence[Field], width: float, pairs_per_row: int = 2, label_share: float = 0.4
-) -> Table:
+) -> Flowable:
     """Fields in a ruled grid, in order, `pairs_per_row` side by side; shaded labels."""
     rows: list[list[Field]] = []
     for field in fields:
@@ -94,7 +95,7 @@ def grid(
             commands.append(("SPAN", (1, index), (-1, index)))
         cells.append(line + [""] * (2 * pairs_per_row - len(line)))
     widths = [label_width, pair - label_width] * pairs_per_row
-    return Table(cells, colWidths=widths, style=TableStyle(commands), hAlign="LEFT")
+    return Ruled(cells, widths, commands)
 
 
 def columns(
@@ -137,7 +138,7 @@ def section(title: Label, width: float) -> Table:
     return table
 
 
-def signatures(signers: Sequence[Label], width: float, height: float = 36) -> Table:
+def signatures(signers: Sequence[Label], width: float, height: float = 36) -> Flowable:
     """Boxes to sign in, side by side, each with a line for the date."""
     date_line = TextCell(
         [[Run("日期 ", styles.SMALL.fontSize), _subtitle("Date"), Run("  ____________", 8)]],
@@ -145,43 +146,30 @@ def signatures(signers: Sequence[Label], width: float, height: float = 36) -> Ta
     )
     cells = [[caption(label) for label in signers], [""] * len(signers), [date_line] * len(signers)]
     boxes = [("BOX", (i, 0), (i, -1), 0.5, styles.RULE) for i in range(len(signers))]
-    return Table(
-        cells,
-        colWidths=[width / len(signers)] * len(signers),
-        rowHeights=[None, height, None],
-        hAlign="LEFT",
-        style=TableStyle([*_base_style(), *boxes]),
-    )
+    widths = [width / len(signers)] * len(signers)
+    return Ruled(cells, widths, [*_base_style(), *boxes], heights=[None, height, None])
 
 
-def notice(paragraphs: Sequence[Label], width: float) -> Table:
+def notice(paragraphs: Sequence[Label], width: float) -> Flowable:
     """A framed block of what the customer must know: each Chinese sentence with its English
     line under it (either wraps when the page is too narrow for it)."""
     size = styles.BODY.fontSize
     body = [TextCell([[Run(p.zh, size)], [_subtitle(p.en)]], styles.BODY) for p in paragraphs]
-    return Table(
-        [[body]],
-        colWidths=[width],
-        hAlign="LEFT",
-        style=TableStyle([*_base_style(), ("BOX", (0, 0), (-1, -1), 0.8, styles.INK)]),
-    )
+    return Ruled([[body]], [width], [*_base_style(), ("BOX", (0, 0), (-1, -1), 0.8, styles.INK)])
 
 
-def borderless(cells: list[list[Cell]], widths: Sequence[float]) -> Table:
+def borderless(cells: list[list[Cell]], widths: Sequence[float]) -> Flowable:
     """A table that only places things side by side: no rules, no padding."""
-    return Table(
+    return Ruled(
         cells,
-        colWidths=list(widths),
-        hAlign="LEFT",
-        style=TableStyle(
-            [
-                *_base_style(),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        ),
+        widths,
+        [
+            *_base_style(),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
 
 

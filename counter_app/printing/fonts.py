@@ -8,6 +8,7 @@ made with the Debian one.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from pathlib import Path
@@ -58,6 +59,7 @@ def register_fonts() -> str:
                 font = TTFont(FONT_NAME, str(path), subfontIndex=0)
             except Exception as error:  # ReportLab raises TTFError and plain errors alike
                 raise FontMissing(f"{path} is not a usable TrueType font: {error}") from error
+            _keep_tables(font)
             pdfmetrics.registerFont(font)
             # One face only: <b> and <i> must map back to it, never to Helvetica-Bold.
             for bold in (0, 1):
@@ -65,3 +67,11 @@ def register_fonts() -> str:
                     addMapping(FONT_NAME, bold, italic, FONT_NAME)
             _registered = True
     return FONT_NAME
+
+
+def _keep_tables(font: TTFont) -> None:
+    """Keep the font file's tables once read: every PDF's subset copies some whole (`name`,
+    `cvt `, `fpgm`, …) and slices glyphs out of `glyf`, which ReportLab otherwise copies out of
+    the file (3.5 MB for WenQuanYi) for each document. The tables never change; the subset made
+    from them is byte for byte the same."""
+    font.face.get_table = functools.cache(font.face.get_table)

@@ -4,14 +4,18 @@ most of the time a document takes to lay out; long names and addresses still wra
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from counter_app.printing import styles
@@ -76,32 +80,68 @@ class TextCell(Flowable):
         if self._fallback is not None:
             self._fallback.drawOn(self.canv, 0, 0)
             return
-        # One text object for the whole cell, font and colour set only when they change: a
-        # BT/ET block and an operator per run would cost more than the run itself.
-        text = self.canv.beginText()
-        font: float | None = None
+        self.canv.addLiteral(self._operators(self.canv, "BT 1 0 0 1 0 0 Tm", 0, 0))
+
+    def draw_at(self, canvas: Canvas, x: float, y: float) -> None:
+        """`drawOn` for a grid drawing many cells: the text placed at x, y directly, with no
+        canvas state saved, translated and restored around it (q … Q still keeps its colour
+        from what is drawn next)."""
+        if self._fallback is not None:
+            self.drawOn(canvas, x, y)
+            return
+        canvas.addLiteral(self._operators(canvas, "q BT", x, y) + " Q")
+
+    def _operators(self, canvas: Canvas, opening: str, x: float, y: float) -> str:
+        # One text block for the whole cell, written as the operators ReportLab's text object
+        # would write for it (font and colour only when they change), without the object: it
+        # measures every run again and formats each number and colour on every call.
+        doc = canvas._doc
+        font = pdfmetrics.getFont(FONT_NAME)
+        code = [opening]
+        size: float | None = None
         colour: Color | None = None
+        subset_in_use = -1
         top = self.height
         for line, width in zip(self._lines, self._widths, strict=True):
             leading = _leading(line)
             top -= leading
-            size = max(run.size for run in line)
-            baseline = top + (leading - size) / 2 + size * 0.18  # CJK glyphs sit ~0.12 em low
-            text.setTextOrigin(_start(self._style.alignment, self.width, width), baseline)
+            tallest = max(run.size for run in line)
+            baseline = top + (leading - tallest) / 2 + tallest * 0.18  # CJK glyphs sit low
+            left = _start(self._style.alignment, self.width, width)
+            code.append(f"1 0 0 1 {fp_str(x + left, y + baseline)} Tm")
             for run in line:
-                if run.size != font:
-                    text.setFont(FONT_NAME, run.size)
-                    font = run.size
+                if run.size != size:
+                    size = run.size
+                    subset_in_use = -1  # as a text object's setFont: Tf again before the text
                 if run.color != colour:
-                    text.setFillColor(run.color)
                     colour = run.color
-                text.textOut(run.text)
-        self.canv.drawText(text)
+                    code.append(_fill(colour))
+                shown = []
+                for subset, chunk in font.splitString(run.text, doc):
+                    if subset != subset_in_use:
+                        shown.append(f"{font.getSubsetInternalName(subset, doc)} {_tf(size)}")
+                        subset_in_use = subset
+                    shown.append(f"({escapePDF(chunk)}) Tj")
+                code.append(" ".join(shown))
+        code.append("ET")
+        return " ".join(code)
 
     @property
     def paragraph(self) -> Paragraph | None:
         """The Paragraph that wrapped the text at the last `wrap`, if it had to."""
         return self._fallback
+
+
+@functools.cache
+def _fill(colour: Color) -> str:
+    """The fill colour operator, as a text object writes it."""
+    return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
+
+
+@functools.cache
+def _tf(size: float) -> str:
+    """Size and leading (1.2 × size, a text object's default) after a font's name."""
+    return f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
 
 
 def _measured(lines: Sequence[Line]) -> tuple[list[Line], list[float]]:
