@@ -6,14 +6,12 @@ Needs its own pcscd: run it as `scripts/bench.sh card_read` (root: private names
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 
 from smartcard.System import readers
 
+from bench.timing import median_ms, row
 from counter_app.card.reader import read_card
 from counter_app.card.sscard import EF05_BY_TAG, EF05_ITEMS, EF06_BY_TAG, EF06_ITEMS, SSSE_NAME
 from counter_app.simulator.pcscd import READERS, Pcscd, reader_states, wait_for
@@ -43,16 +41,6 @@ def bare_pyscard_read(sequence: list[list[int]]) -> None:
         connection.disconnect()
 
 
-def median_ms(work: Callable[[], object], rounds: int) -> float:
-    work()  # warm: imports, first connection
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main(rounds: int = 30) -> int:
     service = Pcscd()
     service.start()
@@ -71,10 +59,13 @@ def main(rounds: int = 30) -> int:
             ours.append(median_ms(lambda: read_card(READERS[0]), rounds))
         ours_ms, bare_ms = min(ours), min(bare)
         ratio = ours_ms / bare_ms
-        print(f"{'benchmark':34} {'figure':>10} {'baseline':>10} {'ratio':>7} {'goal':>6}")
-        print(
-            f"{'2.0 card read (' + str(len(sequence)) + ' APDUs), median ms':34} "
-            f"{ours_ms:10.2f} {bare_ms:10.2f} {ratio:7.2f} {'≤' + str(GOAL):>6}"
+        row("benchmark", "figure", "baseline", "ratio", "goal")
+        row(
+            f"2.0 card read ({len(sequence)} APDUs), median ms",
+            f"{ours_ms:.2f}",
+            f"{bare_ms:.2f}",
+            f"{ratio:.2f}",
+            f"≤{GOAL}",
         )
         return 0
     finally:

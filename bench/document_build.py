@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import io
 import shutil
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen.canvas import Canvas
 
+from bench.timing import median_ms, row
 from counter_app.printing import fonts
 from counter_app.printing.acceptance_receipt import build_acceptance_receipt
 from counter_app.printing.samples import RECEIPT_NO, acceptance_receipt
@@ -48,20 +48,6 @@ def text_of(pdf: bytes) -> list[str] | None:
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
     )
     return [line for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
-
-
-def median_ms(work: Callable[[], object], rounds: int) -> float:
-    work()  # warm
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
-def row(name: str, figure: str, baseline: str = "", ratio: str = "", goal: str = "") -> None:
-    print(f"{name:40} {figure:>10} {baseline:>10} {ratio:>7} {goal:>6}")
 
 
 def main(rounds: int = 40) -> int:

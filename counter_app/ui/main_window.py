@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from counter_app.services import applications
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
+from counter_app.ui.busy import busy_indicator
 from counter_app.ui.card_messages import reader_status
 from counter_app.ui.labels import business_label, role_label
 from counter_app.ui.messages import describe_error
@@ -136,12 +136,8 @@ class MainWindow(QMainWindow):
         for label in (self.reader_status, self.database_status, self.rules_status):
             self.statusBar().addPermanentWidget(label, 1)
         # Shown while anything runs in the background; the window stays usable meanwhile.
-        self.busy_indicator = QProgressBar()
-        self.busy_indicator.setObjectName("busy_indicator")
-        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator = busy_indicator(visible=background.busy)
         self.busy_indicator.setMaximumWidth(120)
-        self.busy_indicator.setTextVisible(False)
-        self.busy_indicator.setVisible(background.busy)
         self.statusBar().addPermanentWidget(self.busy_indicator)
         background.busy_changed.connect(self.busy_indicator.setVisible)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from counter_app.ui.background import Background
+from counter_app.ui.busy import busy_indicator
 from counter_app.ui.printer_messages import describe_print_failure, sent_to
 
 RENDER_DPI = 96  # one PDF point per 4/3 screen pixels: the page at its printed size
@@ -95,12 +95,8 @@ class PrintPreview(QDialog):
         self.message = QLabel()
         self.message.setObjectName("preview_message")
         self.message.setWordWrap(True)
-        self.busy_indicator = QProgressBar()
-        self.busy_indicator.setObjectName("busy_indicator")
-        self.busy_indicator.setRange(0, 0)
-        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator = busy_indicator()
         self.busy_indicator.setMaximumWidth(120)
-        self.busy_indicator.setVisible(False)
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setDefault(True)  # Enter prints; Esc closes (QDialog's reject)
         self.print_button.clicked.connect(self.print_document)

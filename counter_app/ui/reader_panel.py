@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.reader_state import ReaderState, Situation
 from counter_app.card.snapshot import CardSnapshot
+from counter_app.ui.busy import busy_indicator
 from counter_app.ui.card_messages import situation_sentence, state_label
 
 # One colour per state, always beside its words (never colour alone).
@@ -62,10 +62,7 @@ class ReaderPanel(QGroupBox):
         top.addWidget(self.dot)
         top.addWidget(self.headline, 1)
         # Indeterminate: a card read takes about a second and says nothing of its progress.
-        self.busy = QProgressBar()
-        self.busy.setObjectName("reader_busy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
+        self.busy = busy_indicator("reader_busy", visible=True)
         self.busy.setMaximumHeight(8)
         self.message = QLabel()
         self.message.setObjectName("reader_message")

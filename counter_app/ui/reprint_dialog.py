@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from counter_app.services.documents import SendToPrinter
 from counter_app.services.errors import NotFound
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
+from counter_app.ui.busy import busy_indicator
 from counter_app.ui.messages import describe_error
 from counter_app.ui.print_preview import PrintPreview
 
@@ -80,12 +80,8 @@ class ReprintDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("reprint_message")
         self.message.setWordWrap(True)
-        self.busy_indicator = QProgressBar()
-        self.busy_indicator.setObjectName("busy_indicator")
-        self.busy_indicator.setRange(0, 0)
-        self.busy_indicator.setTextVisible(False)
+        self.busy_indicator = busy_indicator()
         self.busy_indicator.setMaximumWidth(120)
-        self.busy_indicator.setVisible(False)
 
         field_row = QHBoxLayout()
         field_row.addWidget(self.receipt_no, 1)
