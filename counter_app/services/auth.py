@@ -5,9 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.roles import Permission
 from counter_app.services import audit, passwords
 from counter_app.services.actor import Actor, this_workstation
-from counter_app.services.errors import AccountInactive, AccountLocked, BadCredentials
+from counter_app.services.errors import (
+    AccountInactive,
+    AccountLocked,
+    BadCredentials,
+    FourEyesViolation,
+    PermissionDenied,
+)
 from counter_app.store.database import Database
 from counter_app.store.models import Staff
 
@@ -52,6 +59,13 @@ def _check_password(
     return staff
 
 
+def _verify(session: Session, staff_no: str, password: str, workstation: str) -> Staff:
+    staff = session.execute(
+        select(Staff).where(Staff.staff_no == staff_no).with_for_update()
+    ).scalar_one_or_none()
+    return _check_password(session, staff, staff_no, password, workstation)
+
+
 def sign_in(db: Database, staff_no: str, password: str, workstation: str | None = None) -> Actor:
     """The signed-in actor, or BadCredentials / AccountLocked / AccountInactive.
 
@@ -61,11 +75,8 @@ def sign_in(db: Database, staff_no: str, password: str, workstation: str | None 
     staff_no = staff_no.strip()
     refusal: Exception | None = None
     with db.transaction() as session:
-        staff = session.execute(
-            select(Staff).where(Staff.staff_no == staff_no).with_for_update()
-        ).scalar_one_or_none()
         try:
-            staff = _check_password(session, staff, staff_no, password, workstation)
+            staff = _verify(session, staff_no, password, workstation)
         except (BadCredentials, AccountLocked, AccountInactive) as error:
             refusal = error
         else:
@@ -101,3 +112,42 @@ def sign_out(db: Database, actor: Actor, why: str = "user") -> None:
 def screen_locked(db: Database, actor: Actor) -> None:
     with db.transaction() as session:
         audit.record(session, actor, "screen_locked", "staff", actor.staff_no, detail="idle")
+
+
+def authorise(
+    db: Database,
+    staff_no: str,
+    password: str,
+    permission: Permission,
+    on_behalf_of: Actor,
+    what: str,
+    object_id: object | None = None,
+) -> Actor:
+    """A supervisor signs in on a clerk's screen for one decision (`what`): the supervisor, or
+    BadCredentials / AccountLocked / AccountInactive / PermissionDenied / FourEyesViolation.
+    The decision is audited under the supervisor's name, the clerk's in the detail."""
+    staff_no = staff_no.strip()
+    refusal: Exception | None = None
+    with db.transaction() as session:
+        try:
+            staff = _verify(session, staff_no, password, on_behalf_of.workstation)
+        except (BadCredentials, AccountLocked, AccountInactive) as error:
+            refusal = error
+        else:
+            supervisor = actor_for(staff, on_behalf_of.workstation)
+            if supervisor.staff_id == on_behalf_of.staff_id:
+                refusal = FourEyesViolation()
+            elif not supervisor.may(permission):
+                refusal = PermissionDenied(permission.value)
+            else:
+                audit.record(
+                    session,
+                    supervisor,
+                    what,
+                    "authorisation",
+                    object_id,
+                    detail=f"for {on_behalf_of.staff_no}",
+                )
+    if refusal is not None:
+        raise refusal
+    return supervisor

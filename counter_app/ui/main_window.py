@@ -3,6 +3,7 @@ the customer on the right, and the reader, database and rules always visible bel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
@@ -24,16 +25,23 @@ from counter_app.card.reader_state import Situation
 from counter_app.domain.application import Business
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
+from counter_app.printing.dispatch import print_pdf
 from counter_app.services import applications
 from counter_app.services.actor import Actor
+from counter_app.services.documents import SendToPrinter
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.card_messages import reader_status
+from counter_app.ui.drafts_page import DraftsPage
 from counter_app.ui.labels import business_label, role_label
 from counter_app.ui.messages import describe_error
 from counter_app.ui.reader_panel import ReaderPanel
+from counter_app.ui.search_page import SearchPage
 from counter_app.ui.training_panel import SimulatorControl, TrainingPanel
+from counter_app.ui.wizard.business_wizard import BusinessWizard
+from counter_app.ui.wizard.confirm import confirmed
+from counter_app.workflows.runner import FlowRunner
 
 BUSINESS_KEYS: tuple[tuple[Business, str], ...] = (
     (Business.REPLACEMENT, "F2"),
@@ -42,6 +50,7 @@ BUSINESS_KEYS: tuple[tuple[Business, str], ...] = (
     (Business.PICKUP, "F5"),
     (Business.LOSS_REPORT, "F6"),
 )
+SEARCH_KEY = "F7"
 QUEUE_KEY = "F8"
 REPRINT_KEY = "F9"
 COUNTS_REFRESH_MS = 30_000
@@ -69,7 +78,11 @@ class MainWindow(QMainWindow):
         *,
         watcher: CardWatcher | None = None,
         simulator: SimulatorControl | None = None,
+        printer: Callable[[], str | None] | None = None,
+        send: SendToPrinter = print_pdf,
     ) -> None:
+        """`printer` names the settings' printer at the moment of printing (None: CUPS's
+        default); `send` replaces CUPS in tests."""
         super().__init__(parent)
         self._db, self._background, self.actor, self._rules = db, background, actor, rules
         # The window owns the watcher: it starts when the window opens, stops when it closes.
@@ -93,13 +106,19 @@ class MainWindow(QMainWindow):
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
-        self.business_page = QLabel()
-        self.business_page.setObjectName("business_page")
-        self.business_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.business_page.setWordWrap(True)
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.business_page)
-        self.current_business: Business | None = None
+        self.wizard = BusinessWizard(
+            FlowRunner(db, actor, rules), background, printer or (lambda: None), send
+        )
+        self.wizard.setObjectName("business_page")
+        self.wizard.finished.connect(self._business_finished)
+        self.drafts_page = DraftsPage(db, background, actor)
+        self.drafts_page.resume_requested.connect(self.resume_draft)
+        self.drafts_page.changed.connect(self.refresh_counts)
+        self.search_page = SearchPage(db, background, actor)
+        self.search_page.resume_requested.connect(self.resume_draft)
+        for page in (self.welcome, self.wizard, self.drafts_page, self.search_page):
+            self.pages.addWidget(page)
+        self._drafts_offered = False
 
         self.reader_panel = ReaderPanel(watcher)
         self.training_panel = TrainingPanel(background, simulator)
@@ -130,6 +149,7 @@ class MainWindow(QMainWindow):
         self.reader_status.setObjectName("reader_status")
         if watcher is not None:
             watcher.situation_changed.connect(self._reader_situation)
+            watcher.situation_changed.connect(self.wizard.follow)
         self.database_status = QLabel()
         self.database_status.setObjectName("database_status")
         self.rules_status = QLabel()
@@ -170,6 +190,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, b=business: self.choose_business(b))
             self.addAction(action)
             self._business_actions.append(action)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence(SEARCH_KEY))
+        self.search_action.triggered.connect(lambda: self._show_page(self.search_page))
+        self.addAction(self.search_action)
 
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._update_header)
@@ -199,8 +223,6 @@ class MainWindow(QMainWindow):
         self._fill_business_list()
         self._update_header()
         self._update_database_status()
-        if self.current_business is not None:
-            self._show_business_page()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -240,6 +262,9 @@ class MainWindow(QMainWindow):
                 item = QListWidgetItem(f"{key}  {business_label(business)}")
                 item.setData(Qt.ItemDataRole.UserRole, business.value)
                 self.businesses.addItem(item)
+            search = QListWidgetItem(f"{SEARCH_KEY}  " + self.tr("Search customers"))
+            search.setData(Qt.ItemDataRole.UserRole, "search")
+            self.businesses.addItem(search)
             drafts = QListWidgetItem(
                 self.tr("My drafts (%1)").replace("%1", str(self._counts.open_drafts))
             )
@@ -279,21 +304,51 @@ class MainWindow(QMainWindow):
         value = item.data(Qt.ItemDataRole.UserRole)
         if value in {business.value for business in Business}:
             self.choose_business(Business(value))
+        elif value == "drafts":
+            self._show_page(self.drafts_page)
+        elif value == "search":
+            self._show_page(self.search_page)
+
+    @property
+    def current_business(self) -> Business | None:
+        flow = self.wizard.flow
+        return flow.business if flow is not None else None
 
     def choose_business(self, business: Business) -> None:
-        if not self.actor.may(Permission.TAKE_APPLICATIONS):
+        if not self.actor.may(Permission.TAKE_APPLICATIONS) or not self._may_leave_business():
             return
-        self.current_business = business
-        self._show_business_page()
+        self.wizard.start(business)
+        self._show_page(self.wizard)
 
-    def _show_business_page(self) -> None:
-        assert self.current_business is not None
-        self.business_page.setText(
-            self.tr("%1: the steps of this business are not available in this version.").replace(
-                "%1", business_label(self.current_business)
-            )
+    def resume_draft(self, application_id: int) -> None:
+        if not self._may_leave_business():
+            return
+        self.wizard.resume(application_id)
+        self._show_page(self.wizard)
+
+    def _may_leave_business(self) -> bool:
+        """One business at a time: leaving one in progress asks first (its draft is kept)."""
+        if not self.wizard.in_progress or self.wizard.busy:
+            return not self.wizard.busy
+        saved = self.wizard.flow is not None and self.wizard.flow.application_id is not None
+        question = (
+            self.tr("Leave the business in progress? It stays in My drafts.")
+            if saved
+            else self.tr("Leave the business in progress? Nothing of it was saved yet.")
         )
-        self.pages.setCurrentWidget(self.business_page)
+        return confirmed(self, self.tr("Business in progress"), question)
+
+    def _show_page(self, page: QWidget) -> None:
+        if page is not self.wizard and not self._may_leave_business():
+            return
+        if page is not self.wizard:
+            self.wizard.flow = None
+        self.pages.setCurrentWidget(page)
+
+    def _business_finished(self) -> None:
+        self.refresh_counts()
+        if self.wizard.flow is None:
+            self.pages.setCurrentWidget(self.welcome)
 
     def refresh_counts(self) -> None:
         db, actor = self._db, self.actor
@@ -309,6 +364,10 @@ class MainWindow(QMainWindow):
         self._counts, self._database_online = counts, True
         self._fill_business_list()
         self._update_database_status()
+        # After signing in, drafts left by a crash or a busy day are offered first.
+        if not self._drafts_offered and counts.open_drafts and self.wizard.flow is None:
+            self._drafts_offered = True
+            self.pages.setCurrentWidget(self.drafts_page)
 
     def _counts_failed(self, error: Exception) -> None:
         self._database_online = False

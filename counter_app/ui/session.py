@@ -73,7 +73,13 @@ class CounterSession(QObject):
         self.login = None
         watcher = self._watcher_factory() if self._watcher_factory is not None else None
         self.window = MainWindow(
-            self.db, self.background, actor, self.rules, watcher=watcher, simulator=self._simulator
+            self.db,
+            self.background,
+            actor,
+            self.rules,
+            watcher=watcher,
+            simulator=self._simulator,
+            printer=lambda: self.settings.printer or None,
         )
         self.window.sign_out_requested.connect(lambda: self.sign_out("user"))
         self.window.lock_requested.connect(self.lock)

@@ -73,7 +73,8 @@ def test_function_key_chooses_a_business(qtbot: QtBot, session: CounterSession) 
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert window.current_business is not None and window.current_business.value == "reissue"
-    assert "补卡" in window.business_page.text()
+    assert window.pages.currentWidget() is window.wizard
+    assert "补卡" in window.wizard.title.text()
 
 
 def test_about_names_the_rules_file_and_version(qtbot: QtBot, rules) -> None:  # type: ignore[no-untyped-def]

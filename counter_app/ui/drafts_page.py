@@ -1,0 +1,159 @@
+"""The clerk's own drafts, oldest first: resume one where it stopped (Enter), or cancel an
+abandoned one with a reason. A draft a supervisor sent back shows why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from counter_app.domain.application import Action
+from counter_app.services import applications, drafts
+from counter_app.services.actor import Actor
+from counter_app.services.drafts import DraftSummary
+from counter_app.store.database import Database
+from counter_app.ui.background import Background
+from counter_app.ui.busy import busy_indicator
+from counter_app.ui.labels import business_label
+from counter_app.ui.messages import describe_error
+from counter_app.ui.wizard.confirm import ask_cancel_reason
+from counter_app.ui.wizard.texts import reason_text, step_title
+
+
+class DraftsPage(QWidget):
+    resume_requested = Signal(int)
+    changed = Signal()  # a draft was cancelled: the counts are stale
+
+    def __init__(
+        self, db: Database, background: Background, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db, self._background, self._actor = db, background, actor
+        self.drafts: list[DraftSummary] = []
+        self.heading = QLabel()
+        self.heading.setObjectName("drafts_heading")
+        self.listing = QListWidget()
+        self.listing.setObjectName("drafts_list")
+        self.listing.itemActivated.connect(self._resume_item)
+        self.message = QLabel()
+        self.message.setObjectName("drafts_message")
+        self.message.setWordWrap(True)
+        self.busy_indicator = busy_indicator("drafts_busy")
+        self.resume_button = QPushButton()
+        self.resume_button.setObjectName("drafts_resume")
+        self.resume_button.clicked.connect(self._resume_current)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("drafts_cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self._cancel_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_indicator)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.resume_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.listing, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("My drafts: Enter resumes the chosen one where it stopped."))
+        self.resume_button.setText(self.tr("&Resume (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel &draft…"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.listing.setFocus()
+
+    def refresh(self) -> None:
+        db, actor = self._db, self._actor
+        self._start(lambda: drafts.mine(db, actor), self._arrived)
+
+    def _arrived(self, found: object) -> None:
+        assert isinstance(found, list)
+        self.drafts = found
+        self._show()
+
+    def _show(self) -> None:
+        self.listing.clear()
+        for draft in self.drafts:
+            parts = [
+                draft.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                business_label(draft.business),
+                reason_text(draft.reason) if draft.reason else "",
+                f"{draft.holder_name} {draft.masked_number}",
+                self.tr("stopped at: %1").replace("%1", step_title(draft.step))
+                if draft.step
+                else "",
+            ]
+            text = " · ".join(part for part in parts if part)
+            if draft.reject_reason:
+                text += "\n" + self.tr("Sent back: %1").replace("%1", draft.reject_reason)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, draft.application_id)
+            self.listing.addItem(item)
+        if self.drafts:
+            self.listing.setCurrentRow(0)
+        self.message.setText("" if self.drafts else self.tr("No drafts."))
+
+    def _current(self) -> DraftSummary | None:
+        row = self.listing.currentRow()
+        return self.drafts[row] if 0 <= row < len(self.drafts) else None
+
+    def _resume_item(self, item: QListWidgetItem) -> None:
+        self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _resume_current(self) -> None:
+        draft = self._current()
+        if draft is not None:
+            self.resume_requested.emit(draft.application_id)
+
+    def _cancel_current(self) -> None:
+        draft = self._current()
+        if draft is None:
+            return
+        reason = ask_cancel_reason(self)
+        if reason is None:
+            return
+        db, actor = self._db, self._actor
+        self._start(
+            lambda: applications.transition(
+                db, actor, draft.application_id, Action.CANCEL, draft.version, note=reason
+            ),
+            lambda _: (self.changed.emit(), self.refresh()),
+        )
+
+    def _start(self, work: Callable[[], object], done: Callable[[object], object]) -> None:
+        self.busy_indicator.show()
+
+        def succeeded(result: object) -> None:
+            if isValid(self):
+                self.busy_indicator.hide()
+                done(result)
+
+        def failed(error: Exception) -> None:
+            if isValid(self):
+                self.busy_indicator.hide()
+                self.message.setText(describe_error(error))
+
+        self._background.run(work, succeeded, failed)

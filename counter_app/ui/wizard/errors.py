@@ -1,0 +1,48 @@
+"""What the clerk reads when a business step is refused by the counter's records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.services import losses, pickup
+from counter_app.services.drafts import NotADraft, TakenByAnotherClerk
+from counter_app.services.holders import CardOfAnotherPerson
+from counter_app.ui.messages import describe_error
+
+translate = QCoreApplication.translate
+
+
+def describe_business_error(error: Exception) -> str:
+    match error:
+        case TakenByAnotherClerk():
+            return (
+                translate(
+                    "BusinessErrors",
+                    "Clerk %1 %2 is already handling this business for this person. "
+                    "Ask them to finish or cancel it first.",
+                )
+                .replace("%1", error.staff_no)
+                .replace("%2", error.staff_name)
+            )
+        case NotADraft():
+            return translate(
+                "BusinessErrors", "This application is no longer a draft; it cannot be changed."
+            )
+        case CardOfAnotherPerson():
+            return translate(
+                "BusinessErrors", "This card is recorded for another person. Check the card."
+            )
+        case losses.CardCancelled():
+            return translate("BusinessErrors", "This card is cancelled.")
+        case losses.AlreadyLost():
+            return translate("BusinessErrors", "This card is already reported lost.")
+        case losses.NotLost():
+            return translate("BusinessErrors", "This card is not reported lost.")
+        case losses.ReissueUnderWay():
+            return translate(
+                "BusinessErrors",
+                "A reissue is under way for this card: its formal loss cannot be cancelled.",
+            )
+        case pickup.NotReadyForPickup():
+            return translate("BusinessErrors", "The card is not ready for pickup yet.")
+    return describe_error(error)

@@ -1,0 +1,141 @@
+"""A business in progress: its steps, what was entered in each, and where the clerk is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from counter_app.domain.application import Business
+from counter_app.workflows.context import Context
+from counter_app.workflows.problems import Problem
+from counter_app.workflows.step import Step
+
+
+class StepNotComplete(ValueError):
+    def __init__(self, step: Step, problems: list[Problem]) -> None:
+        super().__init__(f"step {step.id}: {', '.join(p.code.value for p in problems)}")
+        self.step = step
+        self.problems = problems
+
+
+class Flow:
+    def __init__(self, business: Business, steps: Sequence[Step], context: Context) -> None:
+        self.business = business
+        self.steps = tuple(steps)
+        self.context = context
+        self.values: dict[str, dict[str, str]] = {step.id: step.defaults() for step in self.steps}
+        self.position = 0
+        self.completed: list[str] = []  # step ids, in the order they were completed
+        self.application_id: int | None = None
+        self.version: int | None = None
+        self.receipt_no: str | None = None
+        if not self.current.applies(self):
+            self.position = self._next_index(-1)
+
+    # -- where the clerk is --------------------------------------------------------------------
+    @property
+    def current(self) -> Step:
+        return self.steps[self.position]
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def visible_steps(self) -> list[Step]:
+        """The steps this case goes through, as far as its answers so far tell."""
+        return [step for step in self.steps if step.applies(self)]
+
+    @property
+    def is_last(self) -> bool:
+        return self._next_index(self.position) == len(self.steps)
+
+    @property
+    def finished(self) -> bool:
+        """The step that ends the business has been done (submitted, recorded, handed over)."""
+        return self.current.acts_once and self.current.id in self.completed
+
+    def _next_index(self, index: int) -> int:
+        for later in range(index + 1, len(self.steps)):
+            if self.steps[later].applies(self):
+                return later
+        return len(self.steps)
+
+    def _previous_index(self, index: int) -> int | None:
+        for earlier in range(index - 1, -1, -1):
+            if self.steps[earlier].applies(self):
+                return earlier
+        return None
+
+    # -- what was entered ----------------------------------------------------------------------
+    def get(self, step_id: str, name: str) -> str:
+        return self.values.get(step_id, {}).get(name, "")
+
+    def set(self, name: str, value: str, step_id: str | None = None) -> None:
+        """Set a value of the current step (or another), forgetting that it was completed."""
+        target = step_id or self.current.id
+        self.values[target][name] = value
+        if target in self.completed:
+            # A changed answer means this step and every step after it must be looked at again.
+            self.completed = self.completed[: self.completed.index(target)]
+
+    def problems(self, step: Step | None = None) -> list[Problem]:
+        step = step or self.current
+        return step.check(self, self.values[step.id])
+
+    def complete(self) -> Step:
+        """Mark the current step done; returns it. Does not move (the runner acts first)."""
+        step = self.current
+        problems = self.problems(step)
+        if problems:
+            raise StepNotComplete(step, problems)
+        if step.id not in self.completed:
+            self.completed.append(step.id)
+        return step
+
+    def advance(self) -> bool:
+        """Move to the next applicable step after completing this one; False at the end."""
+        if self.current.id not in self.completed:
+            self.complete()
+        following = self._next_index(self.position)
+        if following == len(self.steps):
+            return False
+        self.position = following
+        return True
+
+    def back(self) -> bool:
+        previous = self._previous_index(self.position)
+        if previous is None:
+            return False
+        self.position = previous
+        return True
+
+    # -- a draft -------------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        """What a draft keeps: every value and where the clerk stopped."""
+        return {
+            "step": self.current.id,
+            "completed": list(self.completed),
+            "values": {step_id: dict(values) for step_id, values in self.values.items() if values},
+        }
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        for step_id, values in snapshot.get("values", {}).items():
+            if step_id in self.values:
+                self.values[step_id] = {str(k): str(v) for k, v in values.items()}
+        self.completed = [s for s in snapshot.get("completed", []) if s in self.values]
+        # Resume at the first step not completed, checked again against today's context.
+        self.position = self._resume_index()
+
+    def _resume_index(self) -> int:
+        index = 0 if self.steps[0].applies(self) else self._next_index(0)
+        while index < len(self.steps) - 1:
+            step = self.steps[index]
+            if step.id not in self.completed or self.problems(step):
+                break
+            following = self._next_index(index)
+            if following == len(self.steps):
+                break
+            index = following
+        return index

@@ -1,0 +1,1 @@
+"""The steps the businesses are made of."""

@@ -1,0 +1,126 @@
+"""The card in the reader: the old card compared with the holder's document, and the new card
+checked against the application it was made for."""
+
+from __future__ import annotations
+
+from counter_app.card.snapshot import CardSnapshot
+from counter_app.domain.application import Business, Reason
+from counter_app.domain.person import DocumentType
+from counter_app.workflows import facts
+from counter_app.workflows.checks import normalised_card_number
+from counter_app.workflows.fields import Field, Kind, ticked
+from counter_app.workflows.flow import Flow
+from counter_app.workflows.names import StepId
+from counter_app.workflows.problems import Code, Problem
+from counter_app.workflows.step import Step
+
+# The card's values a step keeps, as text: what was read, not what was typed.
+CARD_VALUES = ("card_number", "card_name", "card_ssn", "card_sex", "card_birth_date")
+# What the override of a mismatch records; cleared whenever another card is taken.
+OVERRIDE_VALUES = ("override_by", "override_reason")
+
+
+def take_card(flow: Flow, step_id: str, card: CardSnapshot) -> None:
+    """Fill a card step from a complete read."""
+    read = {
+        "card_number": card.card_number,
+        "card_name": card.name,
+        "card_ssn": card.ssn,
+        "card_sex": card.sex,
+        "card_birth_date": card.birth_date.isoformat() if card.birth_date else "",
+    }
+    for name in (*CARD_VALUES, *OVERRIDE_VALUES):
+        flow.set(name, read.get(name, ""), step_id)
+
+
+def differences(
+    values: dict[str, str], name: str, number: str | None, sex: str | None, born: str | None
+) -> list[str]:
+    """The items in which the card read disagrees with the person: name, number, sex, birth
+    date (None: not compared). A card whose holder data could not be read (a 3.0 card without
+    a PSAM) differs in every item compared."""
+    card = {
+        "name": values.get("card_name", "").strip(),
+        "number": values.get("card_ssn", "").strip().upper(),
+        "sex": values.get("card_sex", ""),
+        "birth_date": values.get("card_birth_date", ""),
+    }
+    person = {"name": name.strip(), "number": number, "sex": sex, "birth_date": born}
+    return [item for item in card if person[item] is not None and card[item] != person[item]]
+
+
+def comparable_number(document_type: str, number: str) -> str | None:
+    """The social security number on a resident's card is their ID number; holders of other
+    documents get numbers of another scheme, which cannot be compared."""
+    return number if document_type == DocumentType.RESIDENT_ID else None
+
+
+class OldCardStep(Step):
+    """Replacement: the old card is read and must be the holder's, or a supervisor overrides."""
+
+    id = StepId.OLD_CARD
+
+    def applies(self, flow: Flow) -> bool:
+        return flow.business is Business.REPLACEMENT
+
+    def may_be_unreadable(self, flow: Flow) -> bool:
+        return facts.reason(flow) in {Reason.DAMAGED, Reason.QUALITY}
+
+    def fields(self, flow: Flow) -> tuple[Field, ...]:
+        shown = tuple(Field(name, Kind.SHOWN) for name in CARD_VALUES)
+        if not self.may_be_unreadable(flow):
+            return shown
+        unreadable = ticked(flow.get(self.id, "unreadable"))
+        return (
+            *shown,
+            Field("unreadable", Kind.FLAG, required=False),
+            Field("typed_card_number", required=unreadable, max_length=9),
+        )
+
+    def card_differences(self, flow: Flow) -> list[str]:
+        person = facts.holder(flow)
+        return differences(
+            flow.values[self.id],
+            person.name,
+            comparable_number(person.document_type, person.document_number),
+            person.sex.value,
+            person.birth_date.isoformat() if person.birth_date else "",
+        )
+
+    def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
+        if self.may_be_unreadable(flow) and ticked(values.get("unreadable")):
+            # A damaged chip: the number is typed from the card's face, and checked.
+            _, problem = normalised_card_number("typed_card_number", values["typed_card_number"])
+            return [problem] if problem else []
+        if not values.get("card_number"):
+            return [Problem("card_number", Code.CARD_NOT_READ)]
+        found = self.card_differences(flow)
+        if not found or values.get("override_by"):
+            return []
+        return [Problem("card_number", Code.CARD_DIFFERS, ",".join(found))]
+
+    def card_number(self, flow: Flow) -> str:
+        values = flow.values[self.id]
+        if ticked(values.get("unreadable")):
+            return values.get("typed_card_number", "").strip().upper()
+        return values.get("card_number", "")
+
+
+class NewCardStep(Step):
+    """Pickup: the new card must carry the applicant's name and number, and be a new card."""
+
+    id = StepId.NEW_CARD
+
+    def fields(self, flow: Flow) -> tuple[Field, ...]:
+        return tuple(Field(name, Kind.SHOWN) for name in CARD_VALUES)
+
+    def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
+        found = flow.context.collectable
+        if not values.get("card_number") or found is None:
+            return [Problem("card_number", Code.CARD_NOT_READ)]
+        if values["card_number"] == found.old_card_number:
+            return [Problem("card_number", Code.NEW_CARD_IS_OLD)]
+        # Sex and birth date were checked when the application was taken: name and number here.
+        number = comparable_number(found.document_type, found.document_number)
+        wrong = differences(values, found.holder_name, number, None, None)
+        return [Problem("card_number", Code.NEW_CARD_DIFFERS, ",".join(wrong))] if wrong else []

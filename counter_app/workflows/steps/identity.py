@@ -1,0 +1,122 @@
+"""Who comes to the counter: the business's reason, the holder, and an agent or guardian."""
+
+from __future__ import annotations
+
+import re
+
+from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
+from counter_app.domain.person import DocumentType, Sex
+from counter_app.workflows import facts
+from counter_app.workflows.checks import age_on, normalised_document
+from counter_app.workflows.fields import Choice, Field, Kind
+from counter_app.workflows.flow import Flow
+from counter_app.workflows.names import GUARDIAN_AGE, Representation, StepId
+from counter_app.workflows.problems import Code, Problem
+from counter_app.workflows.step import Step
+
+_PHONE = re.compile(r"\+?[0-9][0-9 -]{4,19}")
+DOCUMENT_TYPES = tuple(Choice(t.value) for t in DocumentType)
+SEXES = tuple(Choice(s.value) for s in Sex)
+
+
+def phone_problem(name: str, value: str) -> list[Problem]:
+    value = value.strip()
+    return [Problem(name, Code.PHONE)] if value and not _PHONE.fullmatch(value) else []
+
+
+class ReasonStep(Step):
+    id = StepId.REASON
+
+    def applies(self, flow: Flow) -> bool:
+        return len(REASONS_BY_BUSINESS[flow.business]) > 1
+
+    def fields(self, flow: Flow) -> tuple[Field, ...]:
+        reasons = REASONS_BY_BUSINESS[flow.business]
+        return (Field("reason", Kind.CHOICE, choices=tuple(Choice(r.value) for r in reasons)),)
+
+
+class HolderStep(Step):
+    id = StepId.HOLDER
+
+    def defaults(self) -> dict[str, str]:
+        return {
+            "document_type": DocumentType.RESIDENT_ID.value,
+            "representative": Representation.NONE.value,
+        }
+
+    def fields(self, flow: Flow) -> tuple[Field, ...]:
+        return (
+            Field("document_type", Kind.CHOICE, choices=DOCUMENT_TYPES),
+            Field("document_number", max_length=32),
+            Field("name", max_length=40),
+            Field("sex", Kind.CHOICE, choices=SEXES),
+            Field("birth_date", Kind.DATE),
+            Field("ethnicity", required=False, max_length=16),
+            Field("address", required=False, max_length=200),
+            Field("phone", required=False, max_length=20),
+            Field(
+                "representative",
+                Kind.CHOICE,
+                choices=tuple(Choice(r.value) for r in Representation),
+            ),
+        )
+
+    def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
+        document = facts.document_type(flow)
+        # A first-generation number is accepted only to be upgraded by a correction.
+        upgrading = flow.business is Business.CORRECTION and facts.reason(flow) is Reason.ID_NUMBER
+        number, problem = normalised_document(
+            "document_number", document, values["document_number"], flow.context.today, upgrading
+        )
+        if problem is not None:
+            return [problem]
+        assert number is not None
+        problems = phone_problem("phone", values.get("phone", ""))
+        stated = facts.derived_from_number(document, number)
+        if stated and values["sex"] != stated["sex"]:
+            problems.append(Problem("sex", Code.SEX_DISAGREES, stated["sex"]))
+        if stated and values["birth_date"] != stated["birth_date"]:
+            problems.append(Problem("birth_date", Code.BIRTH_DATE_DISAGREES, stated["birth_date"]))
+        born = facts.holder(flow).birth_date
+        if born is not None and flow.business is not Business.PICKUP:
+            age = age_on(born, flow.context.today)
+            if age < GUARDIAN_AGE and values["representative"] != Representation.GUARDIAN:
+                problems.append(Problem("representative", Code.GUARDIAN_NEEDED, str(age)))
+        return problems
+
+
+class RepresentativeStep(Step):
+    """The agent's or guardian's identity: asked only when one acts for the holder."""
+
+    id = StepId.REPRESENTATIVE
+
+    def defaults(self) -> dict[str, str]:
+        return {"document_type": DocumentType.RESIDENT_ID.value}
+
+    def applies(self, flow: Flow) -> bool:
+        return facts.representation(flow) is not Representation.NONE
+
+    def fields(self, flow: Flow) -> tuple[Field, ...]:
+        return (
+            Field("name", max_length=40),
+            Field("document_type", Kind.CHOICE, choices=DOCUMENT_TYPES),
+            Field("document_number", max_length=32),
+            Field("relationship", max_length=20),
+            Field("phone", required=False, max_length=20),
+        )
+
+    def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
+        document = facts.document_type(flow, StepId.REPRESENTATIVE)
+        number, problem = normalised_document(
+            "document_number", document, values["document_number"], flow.context.today
+        )
+        if problem is not None:
+            return [problem]
+        if number == facts.holder_number(flow) or number == _pickup_holder_number(flow):
+            return [Problem("document_number", Code.SAME_PERSON)]
+        return phone_problem("phone", values.get("phone", ""))
+
+
+def _pickup_holder_number(flow: Flow) -> str | None:
+    found = flow.context.collectable
+    return found.document_number if found else None
