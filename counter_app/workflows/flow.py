@@ -84,12 +84,17 @@ class Flow:
         step = step or self.current
         return step.check(self, self.values[step.id])
 
-    def complete(self) -> Step:
-        """Mark the current step done; returns it. Does not move (the runner acts first)."""
+    def require_valid(self) -> Step:
+        """The current step, or StepNotComplete with its problems."""
         step = self.current
         problems = self.problems(step)
         if problems:
             raise StepNotComplete(step, problems)
+        return step
+
+    def complete(self) -> Step:
+        """Mark the current step done (after the runner did what it calls for); no move."""
+        step = self.require_valid()
         if step.id not in self.completed:
             self.completed.append(step.id)
         return step

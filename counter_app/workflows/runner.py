@@ -201,7 +201,8 @@ class FlowRunner:
     def complete(self, flow: Flow) -> bool:
         """Complete the current step, do what it calls for, keep the draft, and move on;
         False when the business is finished."""
-        step = flow.complete()
+        # What the step calls for is done first: a refusal leaves the step open, as it was.
+        step = flow.require_valid()
         if step.id == StepId.HOLDER:
             self._identify(flow)
         elif step.id == StepId.SUBMIT:
@@ -210,6 +211,7 @@ class FlowRunner:
             self._issue(flow)
         elif step.id == StepId.LOSS_ACTION:
             self._loss_action(flow)
+        flow.complete()
         if step.acts_once:
             log.info("business finished %s", log_fields(flow))
             return False

@@ -35,16 +35,18 @@ class Step:
         return {}
 
     def check(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
-        """Field checks first; a step adds the checks across fields in `check_more`."""
+        """Each field's own check, then the step's checks across fields (`check_more`) for
+        the fields that passed their own: a wrong number is named while the name is still
+        empty."""
         today = flow.context.today
         problems = [
             problem
             for field in self.fields(flow)
             if (problem := check_field(field, values.get(field.name, ""), today)) is not None
         ]
-        if problems:
-            return problems
-        return self.check_more(flow, values)
+        failed = {problem.field for problem in problems}
+        return problems + [p for p in self.check_more(flow, values) if p.field not in failed]
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
+        """Checks across fields; called with any field possibly empty or invalid."""
         return []

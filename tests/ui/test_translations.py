@@ -42,7 +42,7 @@ def test_chinese_translation_is_finished() -> None:
 def test_every_source_string_is_in_the_translation_file(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(path) for path in UI_DIR.glob("*.py"))
+    sources = sorted(str(path) for path in UI_DIR.rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(messages(fresh)) - set(messages(TS_FILE))
     assert missing == set(), "run scripts/update-translations.sh and translate the new strings"

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -25,6 +24,168 @@
     </message>
 </context>
 <context>
+    <name>BusinessErrors</name>
+    <message>
+        <source>Clerk %1 %2 is already handling this business for this person. Ask them to finish or cancel it first.</source>
+        <translation>柜员 %1 %2 正在为此人办理同一业务。请其先办结或作废后再办理。</translation>
+    </message>
+    <message>
+        <source>This application is no longer a draft; it cannot be changed.</source>
+        <translation>该申请已不是草稿，不能再修改。</translation>
+    </message>
+    <message>
+        <source>This card is recorded for another person. Check the card.</source>
+        <translation>此卡登记在他人名下，请核对卡片。</translation>
+    </message>
+    <message>
+        <source>This card is cancelled.</source>
+        <translation>此卡已注销。</translation>
+    </message>
+    <message>
+        <source>This card is already reported lost.</source>
+        <translation>此卡已挂失。</translation>
+    </message>
+    <message>
+        <source>This card is not reported lost.</source>
+        <translation>此卡未挂失。</translation>
+    </message>
+    <message>
+        <source>A reissue is under way for this card: its formal loss cannot be cancelled.</source>
+        <translation>此卡正在办理补卡，正式挂失不能解除。</translation>
+    </message>
+    <message>
+        <source>The card is not ready for pickup yet.</source>
+        <translation>新卡尚未制好，暂不能领取。</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessWizard</name>
+    <message>
+        <source>← &amp;Back (Esc)</source>
+        <translation>← 返回(&amp;B)（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel business</source>
+        <translation>作废业务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Fill from the card in the reader</source>
+        <translation>用读卡器中的卡填写(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Supervisor &amp;authorises…</source>
+        <translation>主管授权(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record the &amp;formal loss now…</source>
+        <translation>立即办理正式挂失(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the form…</source>
+        <translation>打印申请表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Draft resumed where it stopped.</source>
+        <translation>已从上次中断处继续办理草稿。</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 of %3: %4</source>
+        <translation>%1 · 第 %2 步，共 %3 步：%4</translation>
+    </message>
+    <message>
+        <source>&amp;New business</source>
+        <translation>新业务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit (Enter)</source>
+        <translation>提交(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the card (Enter)</source>
+        <translation>发放新卡(&amp;H)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Record (Enter)</source>
+        <translation>登记(&amp;R)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Next (Enter) →</source>
+        <translation>下一步(&amp;N)（回车）→</translation>
+    </message>
+    <message>
+        <source>Hand the new card to %1 (%2), receipt %3?</source>
+        <translation>将新卡发给 %1（%2），受理编号 %3？</translation>
+    </message>
+    <message>
+        <source>Holder: %1, %2</source>
+        <translation>持卡人：%1，%2</translation>
+    </message>
+    <message>
+        <source>Fee: ¥%1</source>
+        <translation>工本费：¥%1</translation>
+    </message>
+    <message>
+        <source>A returning customer: their record filled the form.</source>
+        <translation>老客户：已按记录填写。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>还不能下一步：%1</translation>
+    </message>
+    <message>
+        <source>A formal loss report cannot be withdrawn once a reissue is applied for. Record it?</source>
+        <translation>正式挂失在申请补卡后不能解除。确定登记吗？</translation>
+    </message>
+    <message>
+        <source>The card will be usable again as soon as the loss report is cancelled. Cancel it?</source>
+        <translation>解除挂失后此卡立即恢复使用。确定解挂吗？</translation>
+    </message>
+    <message>
+        <source>Loss report</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Go back one step? What you entered on this page is kept.</source>
+        <translation>返回上一步吗？本页已填写的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Cancel business</source>
+        <translation>作废业务</translation>
+    </message>
+    <message>
+        <source>Leave this business? Nothing was saved yet.</source>
+        <translation>离开此业务吗？尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Authorised by %1.</source>
+        <translation>已由 %1 授权。</translation>
+    </message>
+    <message>
+        <source>Formal loss report</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>The card will be reported lost formally, now. A formal loss cannot be withdrawn once the reissue is applied for. Record it?</source>
+        <translation>将立即为此卡办理正式挂失。申请补卡后正式挂失不能解除。确定登记吗？</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>打印：%1</translation>
+    </message>
+    <message>
+        <source>Done. Receipt number: %1</source>
+        <translation>已办结。受理编号：%1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已办结。</translation>
+    </message>
+</context>
+<context>
     <name>CardMessages</name>
     <message>
         <source>Looking for the card reader…</source>
@@ -33,6 +194,10 @@
     <message>
         <source>Card read without holder data</source>
         <translation>已读卡（无持卡人信息）</translation>
+    </message>
+    <message>
+        <source>Card not genuine</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Card service not running</source>
@@ -75,8 +240,20 @@
         <translation>读卡时卡片被拔出。请把卡重新插入读卡器。</translation>
     </message>
     <message>
-        <source>This is not a social security card (perhaps a bank card or a transport card). Insert the customer&apos;s social security card.</source>
+        <source>This is not a social security card (perhaps a bank card or a transport card). Insert the customer's social security card.</source>
         <translation>这不是社保卡（可能是银行卡或交通卡）。请插入客户的社会保障卡。</translation>
+    </message>
+    <message>
+        <source>This card failed the check that proves it genuine (internal authentication): it may be counterfeit. Keep the card and follow the outlet's procedure for suspect cards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's secure module (PSAM) stopped answering during the read. Check that it sits in its slot, then press Read again; if that fails again, call IT staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card refused the keys of the reader's secure module (PSAM). Call IT staff: the PSAM may not be the one for this region.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This card is locked. The customer needs to have it unlocked or replaced.</source>
@@ -95,7 +272,7 @@
         <translation>没有连接读卡器。请插好读卡器。</translation>
     </message>
     <message>
-        <source>No card in the reader. Insert the customer&apos;s card.</source>
+        <source>No card in the reader. Insert the customer's card.</source>
         <translation>读卡器中没有卡。请插入客户的社保卡。</translation>
     </message>
     <message>
@@ -103,11 +280,15 @@
         <translation>信息显示之前请勿拔卡。</translation>
     </message>
     <message>
-        <source>This third-generation card shows its holder&apos;s data only through the reader&apos;s secure module (PSAM). Below is what could be read without it.</source>
+        <source>This third-generation card shows its holder's data only through the reader's secure module (PSAM). Below is what could be read without it.</source>
         <translation>这是第三代社保卡，持卡人信息须通过读卡器的安全模块（PSAM）才能读取。以下是不经 PSAM 可以读到的信息。</translation>
     </message>
     <message>
-        <source>Some of the card&apos;s data do not add up. Check them against the customer&apos;s ID card.</source>
+        <source>The reader's secure module (PSAM) proved the card genuine and opened its holder data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some of the card's data do not add up. Check them against the customer's ID card.</source>
         <translation>卡内部分信息前后不一致，请与客户的身份证核对。</translation>
     </message>
     <message>
@@ -132,6 +313,17 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <source>Cancel the application</source>
+        <translation>作废申请</translation>
+    </message>
+    <message>
+        <source>The application will be cancelled for good; it stays in the records. Why?</source>
+        <translation>申请将被永久作废（记录仍保留）。作废原因？</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -144,6 +336,33 @@
     <message>
         <source>Copy report</source>
         <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsPage</name>
+    <message>
+        <source>My drafts: Enter resumes the chosen one where it stopped.</source>
+        <translation>我的草稿：按回车从中断处继续办理所选草稿。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume (Enter)</source>
+        <translation>继续办理(&amp;R)（回车）</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;draft…</source>
+        <translation>作废草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>stopped at: %1</source>
+        <translation>停在：%1</translation>
+    </message>
+    <message>
+        <source>Sent back: %1</source>
+        <translation>退回原因：%1</translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation>没有草稿。</translation>
     </message>
 </context>
 <context>
@@ -282,6 +501,10 @@
         <translation>规则：%1 版本 %2</translation>
     </message>
     <message>
+        <source>Search customers</source>
+        <translation>客户查询</translation>
+    </message>
+    <message>
         <source>My drafts (%1)</source>
         <translation>我的草稿（%1）</translation>
     </message>
@@ -314,8 +537,16 @@
         <translation>数据库：%1，%2</translation>
     </message>
     <message>
-        <source>%1: the steps of this business are not available in this version.</source>
-        <translation>%1：本版本尚未提供此业务的办理步骤。</translation>
+        <source>Leave the business in progress? It stays in My drafts.</source>
+        <translation>离开正在办理的业务吗？它会保留在“我的草稿”中。</translation>
+    </message>
+    <message>
+        <source>Leave the business in progress? Nothing of it was saved yet.</source>
+        <translation>离开正在办理的业务吗？其内容尚未保存。</translation>
+    </message>
+    <message>
+        <source>Business in progress</source>
+        <translation>业务办理中</translation>
     </message>
 </context>
 <context>
@@ -371,6 +602,33 @@
     <message>
         <source>The database was upgraded by a newer version of this application. Ask IT staff to update this workstation.</source>
         <translation>数据库已被更新版本的程序升级，请科技人员更新本机程序。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Supervisor authorisation</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <source>The card differs from the document in: %1. A supervisor signs in here to accept it for this application, with the reason.</source>
+        <translation>卡片与证件不一致：%1。须由主管在此登录，说明原因后予以认可。</translation>
+    </message>
+    <message>
+        <source>Supervisor's &amp;staff number</source>
+        <translation>主管工号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for accepting the card</source>
+        <translation>认可原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Staff number, password and reason are all required.</source>
+        <translation>工号、密码和原因均须填写。</translation>
     </message>
 </context>
 <context>
@@ -489,7 +747,7 @@
         <translation>重打回执</translation>
     </message>
     <message>
-        <source>Receipt number (scan the receipt&apos;s code or type the number):</source>
+        <source>Receipt number (scan the receipt's code or type the number):</source>
         <translation>回执编号（扫描回执上的条码或输入编号）：</translation>
     </message>
     <message>
@@ -501,7 +759,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Scan the receipt&apos;s code or type its number.</source>
+        <source>Scan the receipt's code or type its number.</source>
         <translation>请扫描回执上的条码或输入回执编号。</translation>
     </message>
     <message>
@@ -523,6 +781,313 @@
     <message>
         <source>Receipt %1 sent to the printer (print %2).</source>
         <translation>回执 %1 已发送到打印机（第 %2 次打印）。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>查找客户</translation>
+    </message>
+    <message>
+        <source>&amp;ID number, name, card number or receipt number:</source>
+        <translation>身份证号码、姓名、卡号或回执编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Type or scan, then press Enter</source>
+        <translation>输入或扫描后按回车键</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查找(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;People found:</source>
+        <translation>查到的人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Enter or a double click resumes your own draft or rejected application.</source>
+        <translation>按回车键或双击，可继续办理您本人的草稿或被退回的申请。</translation>
+    </message>
+    <message>
+        <source>Type an ID number, name, card number or receipt number first.</source>
+        <translation>请先输入身份证号码、姓名、卡号或回执编号。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <source>Results for %1</source>
+        <translation>%1 的查找结果</translation>
+    </message>
+    <message>
+        <source>Nobody has this ID number here. Check it and try again.</source>
+        <translation>没有持此身份证号码的人员。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>No card with this number is known here. Check it and try again.</source>
+        <translation>没有此卡号的社保卡。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>There is no application with this receipt number. Check it and try again.</source>
+        <translation>没有此回执编号的申请。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Nobody has a document with this number here. Check it and try again.</source>
+        <translation>没有持此证件号码的人员。请核对后重试。</translation>
+    </message>
+    <message>
+        <source>Nobody with this name is known here.</source>
+        <translation>没有此姓名的人员。</translation>
+    </message>
+    <message>
+        <source>This customer's record is gone. Search again.</source>
+        <translation>此客户的记录已不存在。请重新查找。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · born %3 · %4 %5 · phone %6</source>
+        <translation>%1 · %2 · 出生日期 %3 · %4 %5 · 电话 %6</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>规范版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发卡日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>&amp;Cards (%1)</source>
+        <translation>社保卡（%1）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <source>Created on</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办柜员</translation>
+    </message>
+    <message>
+        <source>&amp;Applications (%1)</source>
+        <translation>申请（%1）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>挂失类型</translation>
+    </message>
+    <message>
+        <source>Reported via</source>
+        <translation>挂失渠道</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>挂失时间</translation>
+    </message>
+    <message>
+        <source>Lapses on</source>
+        <translation>失效日期</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>挂失状态</translation>
+    </message>
+    <message>
+        <source>&amp;Loss reports (%1)</source>
+        <translation>挂失记录（%1）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Only clerk %1, who took application %2, can resume it.</source>
+        <translation>申请 %2 由柜员 %1 受理，只有该柜员可以继续办理。</translation>
+    </message>
+    <message>
+        <source>Application %1 is %2: only drafts and rejected applications resume.</source>
+        <translation>申请 %1 的状态为“%2”：只有草稿和被退回的申请可以继续办理。</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>sex not stated</source>
+        <translation>性别未说明</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>有效期满</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>升级换卡</translation>
+    </message>
+    <message>
+        <source>Information change</source>
+        <translation>信息变更</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>Quality fault</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Other item</source>
+        <translation>其他项目</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>制卡中</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>正常使用</translation>
+    </message>
+    <message>
+        <source>Reported lost (temporary)</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Reported lost (formal)</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>Waiting for pickup</source>
+        <translation>待领卡</translation>
+    </message>
+    <message>
+        <source>Card cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Temporary</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>12333 hotline</source>
+        <translation>12333 热线</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜面</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>挂失中</translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <source>Cancelled %1</source>
+        <translation>已解挂 %1</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1130,521 @@
     <message>
         <source>In the simulated reader: %1</source>
         <translation>模拟读卡器中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Application form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <source>Payment voucher</source>
+        <translation>缴费凭证</translation>
+    </message>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Pickup confirmation</source>
+        <translation>领卡确认单</translation>
+    </message>
+    <message>
+        <source>Loss report confirmation</source>
+        <translation>挂失确认单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持卡人</translation>
+    </message>
+    <message>
+        <source>Agent or guardian</source>
+        <translation>代办人或监护人</translation>
+    </message>
+    <message>
+        <source>Old card</source>
+        <translation>旧卡</translation>
+    </message>
+    <message>
+        <source>Loss report</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>工本费</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Who collects</source>
+        <translation>领卡人</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新卡</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Document &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Document &amp;number</source>
+        <translation>证件号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation>性别(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date (YYYY-MM-DD)</source>
+        <translation>出生日期(&amp;B)（年-月-日）</translation>
+    </message>
+    <message>
+        <source>&amp;Ethnicity</source>
+        <translation>民族(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Who &amp;applies</source>
+        <translation>申请人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship to the holder</source>
+        <translation>与持卡人关系(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Name on the card</source>
+        <translation>卡上姓名</translation>
+    </message>
+    <message>
+        <source>Number on the card</source>
+        <translation>卡上证件号码</translation>
+    </message>
+    <message>
+        <source>Sex on the card</source>
+        <translation>卡上性别</translation>
+    </message>
+    <message>
+        <source>Birth date on the card</source>
+        <translation>卡上出生日期</translation>
+    </message>
+    <message>
+        <source>The chip cannot be &amp;read</source>
+        <translation>芯片无法读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Card number from the card's &amp;face</source>
+        <translation>卡面上的卡号(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation>卡片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;What to do</source>
+        <translation>办理事项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Item to correct</source>
+        <translation>更正项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Recorded now</source>
+        <translation>现登记</translation>
+    </message>
+    <message>
+        <source>&amp;Corrected value</source>
+        <translation>更正为(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Change &amp;certificate no.</source>
+        <translation>变更证明编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Issuing &amp;office</source>
+        <translation>出具机关(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>&amp;Waiver</source>
+        <translation>减免(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Waiver &amp;proof no.</source>
+        <translation>减免证明编号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Fee &amp;collected</source>
+        <translation>已收费(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Form printed</source>
+        <translation>申请表已打印</translation>
+    </message>
+    <message>
+        <source>The applicant has &amp;signed the form</source>
+        <translation>申请人已在申请表上签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt number (type or scan)</source>
+        <translation>受理编号(&amp;R)（输入或扫描）</translation>
+    </message>
+    <message>
+        <source>Who &amp;collects</source>
+        <translation>领卡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Number on the holder's document</source>
+        <translation>持卡人证件号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>An agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>A guardian</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Temporary loss report</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Formal loss report</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>Record a 12333 hotline loss report</source>
+        <translation>登记 12333 电话挂失</translation>
+    </message>
+    <message>
+        <source>Cancel the loss report</source>
+        <translation>解除挂失</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>The holder in person</source>
+        <translation>持卡人本人</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>有效期满</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>卡片损坏</translation>
+    </message>
+    <message>
+        <source>Upgrade to a newer card</source>
+        <translation>升级换代</translation>
+    </message>
+    <message>
+        <source>Information on the card changed</source>
+        <translation>卡面信息变更</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>卡片遗失</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong or 15-digit ID number</source>
+        <translation>公民身份号码有误或升位</translation>
+    </message>
+    <message>
+        <source>Name changed</source>
+        <translation>姓名变更</translation>
+    </message>
+    <message>
+        <source>Another item</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>正常使用</translation>
+    </message>
+    <message>
+        <source>temporarily reported lost</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>formally reported lost</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>waiting for pickup</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Contains invisible control characters; type it again.</source>
+        <translation>含有不可见的控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Choose one of the list.</source>
+        <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>A date is written YYYY-MM-DD.</source>
+        <translation>日期格式为 年-月-日（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>这个日期在今天之后。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters.</source>
+        <translation>公民身份号码为 18 位。</translation>
+    </message>
+    <message>
+        <source>A 15-digit number must first be upgraded: use the correction business (F4).</source>
+        <translation>15 位号码须先升位：请办理信息更正（F4）。</translation>
+    </message>
+    <message>
+        <source>17 digits, then a digit or X.</source>
+        <translation>前 17 位为数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province.</source>
+        <translation>前两位不是省级行政区代码。</translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not possible.</source>
+        <translation>号码中的出生日期不成立。</translation>
+    </message>
+    <message>
+        <source>The check character should be %1: check the number.</source>
+        <translation>校验码应为 %1，请核对号码。</translation>
+    </message>
+    <message>
+        <source>5 to 20 letters A–Z or digits.</source>
+        <translation>5 至 20 位字母 A–Z 或数字。</translation>
+    </message>
+    <message>
+        <source>Digits only, with + or - where needed.</source>
+        <translation>只能是数字，必要时可用 + 或 -。</translation>
+    </message>
+    <message>
+        <source>A card number is a letter and 8 digits or letters.</source>
+        <translation>卡号为 1 位字母加 8 位数字或字母。</translation>
+    </message>
+    <message>
+        <source>The card number's check character should be %1.</source>
+        <translation>卡号校验位应为 %1。</translation>
+    </message>
+    <message>
+        <source>The ID number says otherwise.</source>
+        <translation>与公民身份号码不符。</translation>
+    </message>
+    <message>
+        <source>The ID number says %1.</source>
+        <translation>公民身份号码显示为 %1。</translation>
+    </message>
+    <message>
+        <source>The holder is %1 years old: a guardian must apply.</source>
+        <translation>持卡人 %1 岁，须由监护人申请。</translation>
+    </message>
+    <message>
+        <source>This is the holder's own document.</source>
+        <translation>这是持卡人本人的证件。</translation>
+    </message>
+    <message>
+        <source>Insert the card in the reader.</source>
+        <translation>请将卡插入读卡器。</translation>
+    </message>
+    <message>
+        <source>The card differs from the document in: %1. A supervisor must authorise.</source>
+        <translation>卡片与证件不一致：%1。须主管授权。</translation>
+    </message>
+    <message>
+        <source>Required: tick it when you have seen it.</source>
+        <translation>必备材料：核验后勾选。</translation>
+    </message>
+    <message>
+        <source>Collect the fee, then tick this.</source>
+        <translation>收费后勾选。</translation>
+    </message>
+    <message>
+        <source>Print the form (again if anything changed since it was printed).</source>
+        <translation>请打印申请表（打印后如有修改须重新打印）。</translation>
+    </message>
+    <message>
+        <source>The form must be signed.</source>
+        <translation>申请表须签字。</translation>
+    </message>
+    <message>
+        <source>The corrected value is the same as the old one.</source>
+        <translation>更正后的内容与原内容相同。</translation>
+    </message>
+    <message>
+        <source>This card is not formally reported lost: record the formal loss first.</source>
+        <translation>此卡未正式挂失：请先办理正式挂失。</translation>
+    </message>
+    <message>
+        <source>This card is cancelled.</source>
+        <translation>此卡已注销。</translation>
+    </message>
+    <message>
+        <source>This card is not reported lost.</source>
+        <translation>此卡未挂失。</translation>
+    </message>
+    <message>
+        <source>This card is already reported lost.</source>
+        <translation>此卡已挂失。</translation>
+    </message>
+    <message>
+        <source>A reissue is under way for this card (receipt %1).</source>
+        <translation>此卡正在办理补卡（受理编号 %1）。</translation>
+    </message>
+    <message>
+        <source>No application has this receipt number.</source>
+        <translation>没有此受理编号的申请。</translation>
+    </message>
+    <message>
+        <source>The card is not ready for pickup yet.</source>
+        <translation>新卡尚未制好，暂不能领取。</translation>
+    </message>
+    <message>
+        <source>This is not the document the application was made with.</source>
+        <translation>与申请时所用证件不符。</translation>
+    </message>
+    <message>
+        <source>This card is not the applicant's (differs in: %1).</source>
+        <translation>此卡不是申请人的卡（不一致：%1）。</translation>
+    </message>
+    <message>
+        <source>This is the old card: insert the new one.</source>
+        <translation>这是旧卡，请插入新卡。</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -50,6 +51,7 @@ from counter_app.workflows.problems import Code
 from counter_app.workflows.runner import FlowRunner, Kept
 from counter_app.workflows.steps.cards import take_card
 
+CARD_STEPS = frozenset({StepId.OLD_CARD, StepId.NEW_CARD})
 LOOKUP_DELAY_MS = 300  # a scanner types a whole number at once; a clerk pauses between digits
 
 
@@ -71,6 +73,7 @@ class BusinessWizard(QWidget):
         self.form: StepForm | None = None
         self.touched: set[str] = set()
         self._jobs = 0
+        self._focus_before: QWidget | None = None
         self.preview: PrintPreview | None = None
 
         self.title = QLabel()
@@ -176,6 +179,7 @@ class BusinessWizard(QWidget):
         self.message.clear()
         self._clear_documents()
         self.render()
+        self._take_waiting_card()
         self.focus_first()
 
     @property
@@ -340,10 +344,20 @@ class BusinessWizard(QWidget):
             return
         snapshot = situation.snapshot if situation is not None else None
         flow.context.card = snapshot
-        if snapshot is not None and flow.current.id in {StepId.OLD_CARD, StepId.NEW_CARD}:
+        if snapshot is not None and flow.current.id in CARD_STEPS:
             take_card(flow, flow.current.id, snapshot)
             self.touched.add("card_number")
         self.render()
+
+    def _take_waiting_card(self) -> None:
+        """A card step reached with the card already read: it is the one the clerk means."""
+        flow = self.flow
+        assert flow is not None
+        step_id = flow.current.id
+        card = flow.context.card
+        if step_id in CARD_STEPS and card is not None and not flow.get(step_id, "card_number"):
+            take_card(flow, step_id, card)
+            self.render()
 
     def _fill_from_card(self) -> None:
         flow = self.flow
@@ -410,6 +424,7 @@ class BusinessWizard(QWidget):
             self._show_documents()
             self.finished.emit()
         else:
+            self._take_waiting_card()
             self.focus_first()
 
     def go_back(self) -> None:
@@ -579,7 +594,13 @@ class BusinessWizard(QWidget):
             parent=self,
         )
         self.preview.printed.connect(printed)
+        self.preview.finished.connect(lambda _result: self._back_from_preview())
         self.preview.open()
+
+    def _back_from_preview(self) -> None:
+        """The keyboard returns to the page the preview came from."""
+        self.window().activateWindow()
+        self.focus_first()
 
     # -- background ----------------------------------------------------------------------------
     def _run(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
@@ -614,10 +635,22 @@ class BusinessWizard(QWidget):
         self._set_waiting(self._jobs > 0)
 
     def _set_waiting(self, waiting: bool) -> None:
+        if waiting:
+            # Disabled widgets give their focus away: it comes back when the page does.
+            focused = QApplication.focusWidget()
+            self._focus_before = (
+                focused if focused is not None and self.isAncestorOf(focused) else None
+            )
         self.busy_indicator.setVisible(waiting)
         self.scroll.setEnabled(not waiting)
         for button in (self.next_button, self.back_button, self.leave_button):
             button.setEnabled(not waiting)
+        if not waiting:
+            before = self._focus_before
+            if before is not None and isValid(before) and before.isEnabled():
+                before.setFocus()
+            elif not self.isAncestorOf(QApplication.focusWidget()):
+                self.focus_first()
 
     @property
     def busy(self) -> bool:

@@ -90,7 +90,8 @@ class OldCardStep(Step):
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         if self.may_be_unreadable(flow) and ticked(values.get("unreadable")):
             # A damaged chip: the number is typed from the card's face, and checked.
-            _, problem = normalised_card_number("typed_card_number", values["typed_card_number"])
+            typed = values.get("typed_card_number", "")
+            _, problem = normalised_card_number("typed_card_number", typed)
             return [problem] if problem else []
         if not values.get("card_number"):
             return [Problem("card_number", Code.CARD_NOT_READ)]

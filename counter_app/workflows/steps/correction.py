@@ -90,7 +90,7 @@ class CorrectionStep(Step):
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         item, old, new = old_and_new(flow)
         if not new:
-            return [Problem("new_value", Code.REQUIRED)]
+            return []  # the field's own check says it is required
         if new == old:
             return [Problem("new_value", Code.SAME_AS_OLD)]
         if item == "id_number" and not is_upgrade(flow):

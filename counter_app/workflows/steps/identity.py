@@ -65,22 +65,22 @@ class HolderStep(Step):
         document = facts.document_type(flow)
         # A first-generation number is accepted only to be upgraded by a correction.
         upgrading = flow.business is Business.CORRECTION and facts.reason(flow) is Reason.ID_NUMBER
+        problems = phone_problem("phone", values.get("phone", ""))
+        typed = values.get("document_number", "")
         number, problem = normalised_document(
-            "document_number", document, values["document_number"], flow.context.today, upgrading
+            "document_number", document, typed, flow.context.today, upgrading
         )
         if problem is not None:
-            return [problem]
-        assert number is not None
-        problems = phone_problem("phone", values.get("phone", ""))
-        stated = facts.derived_from_number(document, number)
-        if stated and values["sex"] != stated["sex"]:
+            return [problem, *problems] if typed.strip() else problems
+        stated = facts.derived_from_number(document, number or "")
+        if stated and values.get("sex") and values["sex"] != stated["sex"]:
             problems.append(Problem("sex", Code.SEX_DISAGREES, stated["sex"]))
-        if stated and values["birth_date"] != stated["birth_date"]:
+        if stated and values.get("birth_date") and values["birth_date"] != stated["birth_date"]:
             problems.append(Problem("birth_date", Code.BIRTH_DATE_DISAGREES, stated["birth_date"]))
         born = facts.holder(flow).birth_date
-        if born is not None and flow.business is not Business.PICKUP:
+        if born is not None and born <= flow.context.today:
             age = age_on(born, flow.context.today)
-            if age < GUARDIAN_AGE and values["representative"] != Representation.GUARDIAN:
+            if age < GUARDIAN_AGE and values.get("representative") != Representation.GUARDIAN:
                 problems.append(Problem("representative", Code.GUARDIAN_NEEDED, str(age)))
         return problems
 
@@ -107,14 +107,18 @@ class RepresentativeStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         document = facts.document_type(flow, StepId.REPRESENTATIVE)
+        problems = phone_problem("phone", values.get("phone", ""))
+        typed = values.get("document_number", "")
+        if not typed.strip():
+            return problems
         number, problem = normalised_document(
-            "document_number", document, values["document_number"], flow.context.today
+            "document_number", document, typed, flow.context.today
         )
         if problem is not None:
-            return [problem]
+            return [problem, *problems]
         if number == facts.holder_number(flow) or number == _pickup_holder_number(flow):
-            return [Problem("document_number", Code.SAME_PERSON)]
-        return phone_problem("phone", values.get("phone", ""))
+            problems.append(Problem("document_number", Code.SAME_PERSON))
+        return problems
 
 
 def _pickup_holder_number(flow: Flow) -> str | None:

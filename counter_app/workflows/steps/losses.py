@@ -33,7 +33,7 @@ def card_field(flow: Flow) -> Field:
 def check_card_number(flow: Flow, values: dict[str, str]) -> list[Problem]:
     if flow.context.cards:
         return []
-    _, problem = normalised_card_number("card", values["card"])
+    _, problem = normalised_card_number("card", values.get("card", ""))
     return [problem] if problem else []
 
 
@@ -51,7 +51,7 @@ class LossStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         problems = check_card_number(flow, values)
-        if problems:
+        if problems or not values.get("card"):
             return problems
         card = known_card(flow, values["card"].strip().upper())
         if card is None or card.status is not CardStatus.LOST_FORMAL:
@@ -80,7 +80,7 @@ class LossActionStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         problems = check_card_number(flow, values)
-        if problems:
+        if problems or not values.get("card") or not values.get("action"):
             return problems
         card = known_card(flow, values["card"].strip().upper())
         status = card.status if card else CardStatus.ACTIVE

@@ -27,7 +27,7 @@ class ReceiptStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         found = flow.context.collectable
-        wanted = normalised_receipt(values["receipt_no"])
+        wanted = normalised_receipt(values.get("receipt_no", ""))
         if found is None or found.receipt_no != wanted:
             return [Problem("receipt_no", Code.RECEIPT_NOT_FOUND)]
         if found.state is not State.READY:
@@ -52,8 +52,8 @@ class CollectorStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         found = flow.context.collectable
-        shown = values["holder_document_number"].strip().upper()
-        if found is None or shown != found.document_number.upper():
+        shown = values.get("holder_document_number", "").strip().upper()
+        if shown and (found is None or shown != found.document_number.upper()):
             return [Problem("holder_document_number", Code.HOLDER_DOCUMENT_DIFFERS)]
         return []
 
