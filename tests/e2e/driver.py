@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.ui.wizard.business_wizard import BusinessWizard
@@ -27,11 +28,18 @@ def choose(wizard: BusinessWizard, name: str, value: str) -> None:
 
 
 def type_into(qtbot: QtBot, wizard: BusinessWizard, name: str, text: str) -> None:
+    """Typed over whatever the field held: keys for ASCII, an input method's commit for the
+    rest (Chinese names), as a clerk's keyboard delivers them."""
     line = widget(wizard, name)
     assert isinstance(line, QLineEdit)
     line.setFocus()
     line.selectAll()
-    qtbot.keyClicks(line, text)
+    if text.isascii():
+        qtbot.keyClicks(line, text)
+        return
+    composed = QInputMethodEvent()
+    composed.setCommitString(text)
+    QApplication.sendEvent(line, composed)
 
 
 def tick(wizard: BusinessWizard, *names: str) -> None:
@@ -59,7 +67,12 @@ def next_step(qtbot: QtBot, wizard: BusinessWizard, expected: str) -> None:
 
     def arrived() -> None:
         assert not wizard.busy and wizard.flow is not None
-        assert wizard.flow.current.id == expected, wizard.message.text()
+        assert wizard.flow.current.id == expected, (
+            wizard.message.text(),
+            QApplication.focusWidget(),
+            QApplication.activeWindow(),
+            wizard.focusWidget(),
+        )
 
     qtbot.waitUntil(arrived, timeout=15000)
 

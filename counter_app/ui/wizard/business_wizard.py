@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from counter_app.card.reader_state import Situation
+from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business
 from counter_app.domain.masking import mask_id_number
 from counter_app.printing.kinds import DocumentKind
@@ -50,6 +51,7 @@ from counter_app.workflows.names import LossAction, StepId
 from counter_app.workflows.problems import Code
 from counter_app.workflows.runner import FlowRunner, Kept
 from counter_app.workflows.steps.cards import take_card
+from counter_app.workflows.steps.pickup import normalised_receipt
 
 CARD_STEPS = frozenset({StepId.OLD_CARD, StepId.NEW_CARD})
 LOOKUP_DELAY_MS = 300  # a scanner types a whole number at once; a clerk pauses between digits
@@ -74,7 +76,10 @@ class BusinessWizard(QWidget):
         self.touched: set[str] = set()
         self._jobs = 0
         self._focus_before: QWidget | None = None
+        self._card: CardSnapshot | None = None  # what the reader holds now
+        self._taken: dict[str, CardSnapshot] = {}  # the read each card step last took
         self.preview: PrintPreview | None = None
+        self.override_dialog: OverrideDialog | None = None
 
         self.title = QLabel()
         self.title.setObjectName("wizard_title")
@@ -178,8 +183,9 @@ class BusinessWizard(QWidget):
         self.flow, self.form, self.touched = flow, None, set()
         self.message.clear()
         self._clear_documents()
+        self._taken = {}
+        self._sync_card()
         self.render()
-        self._take_waiting_card()
         self.focus_first()
 
     @property
@@ -313,6 +319,9 @@ class BusinessWizard(QWidget):
         flow = self.flow
         if flow is None:
             return
+        if self._jobs:  # the flow is being changed: ask again once it is not
+            self._lookup_timer.start()
+            return
         runner = self.runner
         if flow.current.id == StepId.HOLDER:
             field = next(f for f in flow.current.fields(flow) if f.name == "document_number")
@@ -322,7 +331,7 @@ class BusinessWizard(QWidget):
             document = facts.document_type(flow)
             self._run_quietly(
                 lambda: runner.find_holder(document, number),
-                lambda recall: self._recalled(runner.apply_holder(flow, recall)),
+                lambda recall: self._recalled(runner.apply_holder(flow, recall)),  # type: ignore[arg-type]
             )
         elif flow.current.id == StepId.RECEIPT:
             typed = flow.get(StepId.RECEIPT, "receipt_no")
@@ -338,26 +347,26 @@ class BusinessWizard(QWidget):
         self.render()
 
     def follow(self, situation: Situation | None) -> None:
-        """The reader's news: a complete read fills the step that waits for a card."""
-        flow = self.flow
-        if flow is None or self._jobs or flow.finished:
-            return
-        snapshot = situation.snapshot if situation is not None else None
-        flow.context.card = snapshot
-        if snapshot is not None and flow.current.id in CARD_STEPS:
-            take_card(flow, flow.current.id, snapshot)
-            self.touched.add("card_number")
-        self.render()
+        """The reader's news: kept, and given to the flow as soon as the page is not busy."""
+        self._card = situation.snapshot if situation is not None else None
+        if not self._jobs:
+            self._sync_card()
+            if self.flow is not None:
+                self.render()
 
-    def _take_waiting_card(self) -> None:
-        """A card step reached with the card already read: it is the one the clerk means."""
+    def _sync_card(self) -> None:
+        """The card in the reader now: a card step waiting for one takes a card it has not
+        taken yet (a new read, not the same read reported again)."""
         flow = self.flow
-        assert flow is not None
+        if flow is None or flow.finished:
+            return
+        flow.context.card = card = self._card
         step_id = flow.current.id
-        card = flow.context.card
-        if step_id in CARD_STEPS and card is not None and not flow.get(step_id, "card_number"):
-            take_card(flow, step_id, card)
-            self.render()
+        if card is None or step_id not in CARD_STEPS or self._taken.get(step_id) == card:
+            return
+        take_card(flow, step_id, card)
+        self._taken[step_id] = card
+        self.touched.add("card_number")
 
     def _fill_from_card(self) -> None:
         flow = self.flow
@@ -387,6 +396,15 @@ class BusinessWizard(QWidget):
             self.flow = None
             self.finished.emit()
             return
+        if flow.current.id == StepId.RECEIPT and not self._receipt_looked_up():
+            # A scanner types the number and Enter at once: look it up, then go on.
+            self._lookup_timer.stop()
+            typed, runner = flow.get(StepId.RECEIPT, "receipt_no"), self.runner
+            self._run(
+                lambda: runner.find_collectable(typed),
+                lambda found: runner.apply_collectable(flow, typed, found) and self.go_next(),  # type: ignore[arg-type]
+            )
+            return
         problems = flow.problems()
         if problems:
             self.touched.update(problem.field for problem in problems)
@@ -399,6 +417,12 @@ class BusinessWizard(QWidget):
             return
         runner = self.runner
         self._run(lambda: runner.complete(flow), self._completed)
+
+    def _receipt_looked_up(self) -> bool:
+        flow = self.flow
+        assert flow is not None
+        typed = normalised_receipt(flow.get(StepId.RECEIPT, "receipt_no"))
+        return not typed or flow.context.looked_up_receipt == typed
 
     def _loss_confirmed(self) -> bool:
         flow = self.flow
@@ -424,7 +448,6 @@ class BusinessWizard(QWidget):
             self._show_documents()
             self.finished.emit()
         else:
-            self._take_waiting_card()
             self.focus_first()
 
     def go_back(self) -> None:
@@ -474,9 +497,16 @@ class BusinessWizard(QWidget):
         flow = self.flow
         assert flow is not None
         problems = [p for p in flow.problems() if p.code is Code.CARD_DIFFERS]
-        dialog = OverrideDialog(differing_items(problems[0].detail) if problems else "", self)
-        if not dialog.exec():
-            return
+        self.override_dialog = OverrideDialog(
+            differing_items(problems[0].detail) if problems else "", self
+        )
+        self.override_dialog.accepted.connect(self._override_given)
+        self.override_dialog.finished.connect(lambda _result: self._back_from_dialog())
+        self.override_dialog.open()
+
+    def _override_given(self) -> None:
+        flow, dialog = self.flow, self.override_dialog
+        assert flow is not None and dialog is not None
         staff_no, password, reason = (
             dialog.staff_no.text(),
             dialog.password.text(),
@@ -487,7 +517,8 @@ class BusinessWizard(QWidget):
             lambda: runner.authorise_override(flow, staff_no, password, reason),
             lambda supervisor: self.message.setText(
                 self.tr("Authorised by %1.").replace(
-                    "%1", f"{supervisor.staff_no} {supervisor.name}"
+                    "%1",
+                    f"{supervisor.staff_no} {supervisor.name}",  # type: ignore[attr-defined]
                 )
             ),
         )
@@ -594,11 +625,11 @@ class BusinessWizard(QWidget):
             parent=self,
         )
         self.preview.printed.connect(printed)
-        self.preview.finished.connect(lambda _result: self._back_from_preview())
+        self.preview.finished.connect(lambda _result: self._back_from_dialog())
         self.preview.open()
 
-    def _back_from_preview(self) -> None:
-        """The keyboard returns to the page the preview came from."""
+    def _back_from_dialog(self) -> None:
+        """The keyboard returns to the page the dialog came from."""
         self.window().activateWindow()
         self.focus_first()
 
@@ -613,6 +644,7 @@ class BusinessWizard(QWidget):
             if isValid(self):
                 self._job_done()
                 done(result)
+                self._sync_card()  # a card read while the page waited
                 if self.flow is not None:
                     self.render()
 
@@ -627,8 +659,13 @@ class BusinessWizard(QWidget):
 
     def _run_quietly(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
         """A look-up while the clerk types: nothing waits for it, and a failure says nothing
-        (the step's own checks still stand)."""
-        self._background.run(work, lambda result: isValid(self) and done(result), lambda _e: None)
+        (the step's own checks still stand). An answer arriving while the flow is being
+        changed (Next was pressed meanwhile) is dropped."""
+        self._background.run(
+            work,
+            lambda result: isValid(self) and not self._jobs and done(result),
+            lambda _error: None,
+        )
 
     def _job_done(self) -> None:
         self._jobs -= 1
