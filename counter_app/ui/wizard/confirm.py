@@ -14,6 +14,7 @@ def confirmed(parent: QWidget, title: str, question: str) -> bool:
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()
+    parent.window().activateWindow()  # the keyboard goes back where the question came from
     return box.clickedButton() is yes
 
 
@@ -29,5 +30,6 @@ def ask_cancel_reason(parent: QWidget) -> str | None:
         ),
         QLineEdit.EchoMode.Normal,
     )
+    parent.window().activateWindow()
     reason = reason.strip()
     return reason if accepted and reason else None
