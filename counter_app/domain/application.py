@@ -75,6 +75,9 @@ TRANSITIONS: dict[tuple[State, Action], State] = {
     (State.SUBMITTED, Action.CANCEL): State.CANCELLED,
 }
 
+# A supervisor has said yes: the card is being made, waits, or was handed over.
+APPROVED_OR_LATER = frozenset({State.APPROVED, State.IN_PRODUCTION, State.READY, State.ISSUED})
+
 # Decisions a maker may never take on their own application (four eyes).
 CHECKER_ACTIONS = frozenset({Action.APPROVE, Action.REJECT})
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counter_app.domain.application import Business, State
+from counter_app.domain.application import APPROVED_OR_LATER, Business
 from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
@@ -24,7 +24,6 @@ from counter_app.services.errors import NotFound
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, Fee, KeptDocument, Person, Staff
 
-APPROVED_OR_LATER = frozenset({State.APPROVED, State.IN_PRODUCTION, State.READY, State.ISSUED})
 SendToPrinter = Callable[[bytes, str | None, str], str]  # pdf, printer, title → job id
 
 

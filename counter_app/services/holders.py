@@ -12,7 +12,7 @@ from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
 from counter_app.services import audit
 from counter_app.services.actor import Actor
-from counter_app.services.errors import ServiceError
+from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.people import NewCard, NewPerson, add_card
 from counter_app.store.database import Database
 from counter_app.store.models import Card, Person
@@ -46,6 +46,15 @@ def find(
             )
         ).scalar_one_or_none()
         return None if row is None else _record(row)
+
+
+def by_id(db: Database, actor: Actor, person_id: int) -> HolderRecord:
+    actor.require(Permission.TAKE_APPLICATIONS)
+    with db.transaction() as session:
+        row = session.get(Person, person_id)
+        if row is None:
+            raise NotFound("person", person_id)
+        return _record(row)
 
 
 def ensure(db: Database, actor: Actor, holder: NewPerson) -> int:

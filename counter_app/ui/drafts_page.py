@@ -1,5 +1,6 @@
 """The clerk's own drafts, oldest first: resume one where it stopped (Enter), or cancel an
-abandoned one with a reason. A draft a supervisor sent back shows why."""
+abandoned one with a reason. A draft a supervisor sent back shows why. Approved corrections
+follow, each waiting for the card replacement it leads to."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from counter_app.domain.application import Action
-from counter_app.services import applications, drafts
+from counter_app.services import applications, corrections, drafts
 from counter_app.services.actor import Actor
+from counter_app.services.corrections import CorrectionToFollow
 from counter_app.services.drafts import DraftSummary
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
@@ -30,9 +32,12 @@ from counter_app.ui.messages import describe_error
 from counter_app.ui.wizard.confirm import ask_cancel_reason
 from counter_app.ui.wizard.texts import reason_text, step_title
 
+DRAFT, FOLLOW_UP = "draft", "follow_up"
+
 
 class DraftsPage(QWidget):
     resume_requested = Signal(int)
+    follow_up_requested = Signal(int)  # an approved correction: start its replacement
     changed = Signal()  # a draft was cancelled: the counts are stale
 
     def __init__(
@@ -41,6 +46,7 @@ class DraftsPage(QWidget):
         super().__init__(parent)
         self._db, self._background, self._actor = db, background, actor
         self.drafts: list[DraftSummary] = []
+        self.corrections: list[CorrectionToFollow] = []
         self.heading = QLabel()
         self.heading.setObjectName("drafts_heading")
         self.listing = QListWidget()
@@ -87,11 +93,14 @@ class DraftsPage(QWidget):
 
     def refresh(self) -> None:
         db, actor = self._db, self._actor
-        self._start(lambda: drafts.mine(db, actor), self._arrived)
+        self._start(
+            lambda: (drafts.mine(db, actor), corrections.awaiting_replacement(db, actor)),
+            self._arrived,
+        )
 
     def _arrived(self, found: object) -> None:
-        assert isinstance(found, list)
-        self.drafts = found
+        assert isinstance(found, tuple)
+        self.drafts, self.corrections = found
         self._show()
 
     def _show(self) -> None:
@@ -110,23 +119,34 @@ class DraftsPage(QWidget):
             if draft.reject_reason:
                 text += "\n" + self.tr("Sent back: %1").replace("%1", draft.reject_reason)
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, draft.application_id)
+            item.setData(Qt.ItemDataRole.UserRole, (DRAFT, draft.application_id))
             self.listing.addItem(item)
-        if self.drafts:
+        for correction in self.corrections:
+            item = QListWidgetItem(
+                self.tr("Correction approved (receipt %1): start the card replacement · %2 %3")
+                .replace("%1", correction.receipt_no or "")
+                .replace("%2", correction.holder_name)
+                .replace("%3", correction.masked_number)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (FOLLOW_UP, correction.application_id))
+            self.listing.addItem(item)
+        if self.listing.count():
             self.listing.setCurrentRow(0)
-        self.message.setText("" if self.drafts else self.tr("No drafts."))
+        self.message.setText("" if self.listing.count() else self.tr("No drafts."))
 
     def _current(self) -> DraftSummary | None:
         row = self.listing.currentRow()
         return self.drafts[row] if 0 <= row < len(self.drafts) else None
 
     def _resume_item(self, item: QListWidgetItem) -> None:
-        self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        kind, application_id = item.data(Qt.ItemDataRole.UserRole)
+        signal = self.resume_requested if kind == DRAFT else self.follow_up_requested
+        signal.emit(int(application_id))
 
     def _resume_current(self) -> None:
-        draft = self._current()
-        if draft is not None:
-            self.resume_requested.emit(draft.application_id)
+        item = self.listing.currentItem()
+        if item is not None:
+            self._resume_item(item)
 
     def _cancel_current(self) -> None:
         draft = self._current()

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.wizard.finished.connect(self._business_finished)
         self.drafts_page = DraftsPage(db, background, actor)
         self.drafts_page.resume_requested.connect(self.resume_draft)
+        self.drafts_page.follow_up_requested.connect(self.follow_up_correction)
         self.drafts_page.changed.connect(self.refresh_counts)
         self.search_page = SearchPage(db, background, actor)
         self.search_page.resume_requested.connect(self.resume_draft)
@@ -324,6 +325,12 @@ class MainWindow(QMainWindow):
         if not self._may_leave_business():
             return
         self.wizard.resume(application_id)
+        self._show_page(self.wizard)
+
+    def follow_up_correction(self, correction_id: int) -> None:
+        if not self._may_leave_business():
+            return
+        self.wizard.follow_up(correction_id)
         self._show_page(self.wizard)
 
     def _may_leave_business(self) -> bool:

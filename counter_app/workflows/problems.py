@@ -41,6 +41,7 @@ class Code(StrEnum):
     NOT_LOST = "not_lost"
     ALREADY_LOST = "already_lost"
     REISSUE_UNDER_WAY = "reissue_under_way"
+    HOTLINE_REPORT_LAPSED = "hotline_report_lapsed"  # detail: the day it lapsed
     RECEIPT_NOT_FOUND = "receipt_not_found"
     NOT_READY = "not_ready"  # detail: the application's state
     HOLDER_DOCUMENT_DIFFERS = "holder_document_differs"

@@ -11,14 +11,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.domain.application import Action, Business
+from counter_app.domain.application import Action, Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
 from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.data import StaffMember
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import applications, auth, documents, drafts, holders, losses, pickup
+from counter_app.services import (
+    applications,
+    auth,
+    corrections,
+    documents,
+    drafts,
+    holders,
+    losses,
+    pickup,
+)
 from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound
 from counter_app.services.holders import HolderRecord
@@ -26,6 +35,7 @@ from counter_app.services.people import NewCard, NewPerson
 from counter_app.store.database import Database
 from counter_app.workflows import facts, records
 from counter_app.workflows.businesses import start
+from counter_app.workflows.checks import parse_date
 from counter_app.workflows.context import Collectable, Context, KnownCard
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.log_fields import log_fields
@@ -36,6 +46,8 @@ from counter_app.workflows.steps.pickup import normalised_receipt
 
 log = logging.getLogger(__name__)
 
+# The correction a replacement follows, kept among the reason step's values.
+FOLLOWS = "follows_correction"
 _LOSS_REPORTS = {
     LossAction.REPORT_TEMPORARY: (LossKind.TEMPORARY, LossChannel.COUNTER),
     LossAction.REPORT_FORMAL: (LossKind.FORMAL, LossChannel.COUNTER),
@@ -79,6 +91,22 @@ class FlowRunner:
     def start(self, business: Business) -> Flow:
         self.actor.require(Permission.TAKE_APPLICATIONS)
         return start(business, self.context())
+
+    def start_follow_up(self, correction_id: int) -> Flow:
+        """The replacement an approved correction leads to: the holder's record corrected
+        first, then a replacement for changed information, filled from that record."""
+        person_id = corrections.apply_correction(self.db, self.actor, correction_id)
+        flow = self.start(Business.REPLACEMENT)
+        flow.values[StepId.REASON].update(
+            {"reason": Reason.INFORMATION_CHANGE.value, FOLLOWS: str(correction_id)}
+        )
+        record = holders.by_id(self.db, self.actor, person_id)
+        flow.values[StepId.HOLDER].update(
+            {"document_type": record.document_type.value, "document_number": record.document_number}
+        )
+        self.apply_holder(flow, Recall(record.document_type, record.document_number, record, ()))
+        self.refresh_cards(flow)
+        return flow
 
     # -- filling in ----------------------------------------------------------------------------
     # Look-ups come in two halves: `find_…` asks the database (in the background) and changes
@@ -164,6 +192,7 @@ class FlowRunner:
         ):
             return False
         flow.context.collectable = found
+        flow.context.looked_up_receipt = normalised_receipt(receipt_no)
         return True
 
     def authorise_override(
@@ -248,6 +277,9 @@ class FlowRunner:
                 records.details(flow),
             )
             flow.application_id, flow.version = summary.id, summary.version
+            follows = flow.get(StepId.REASON, FOLLOWS)
+            if follows:
+                corrections.mark_followed(self.db, self.actor, int(follows), summary.id)
 
     def save(self, flow: Flow) -> None:
         """Keep the draft as it stands (after every step, and after the form was printed)."""
@@ -341,7 +373,14 @@ class FlowRunner:
             return
         kind, channel = _LOSS_REPORTS[action]
         report_id = losses.report_loss(
-            self.db, self.actor, card_id, kind, channel, self.rules, flow.context.today
+            self.db,
+            self.actor,
+            card_id,
+            kind,
+            channel,
+            self.rules,
+            flow.context.today,
+            reported_on=parse_date(flow.get(StepId.LOSS_ACTION, "called_on")),
         )
         standing = losses.card_standing(self.db, card_id, flow.context.today)
         data = records.loss_confirmation(

@@ -374,8 +374,25 @@ def test_loss_report_rules(begin, status, reissue, action, expected) -> None:
     assert flow.current.id == StepId.LOSS_ACTION
     number = card_no("A1234567")
     flow.context.cards = (KnownCard(1, number, status, None, reissue, "R1" if reissue else None),)
-    fill(flow, card=number, action=action)
+    fill(flow, card=number, action=action, called_on="2026-11-22")
     assert codes(flow) == expected
+
+
+def test_a_hotline_report_lapses_from_the_day_of_the_call(begin) -> None:
+    flow = begin(Business.LOSS_REPORT)
+    holder(flow)
+    flow.advance()
+    fill(flow, **{"material:id_original": "1"})
+    flow.advance()
+    number = card_no("A1234567")
+    flow.context.cards = (KnownCard(1, number, CardStatus.ACTIVE),)
+    fill(flow, card=number, action="record_hotline")
+    assert codes(flow) == {Code.REQUIRED}  # the day of the call
+    fill(flow, called_on="2026-11-01")  # 15 days' validity: lapsed on 2026-11-16
+    [problem] = flow.problems()
+    assert (problem.code, problem.detail) == (Code.HOTLINE_REPORT_LAPSED, "2026-11-16")
+    fill(flow, called_on="2026-11-20")
+    assert flow.problems() == []
 
 
 # -- drafts and logs --------------------------------------------------------------------------

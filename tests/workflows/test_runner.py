@@ -3,6 +3,7 @@ holder recorded, losses reported, applications submitted and cards handed over."
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pytest
@@ -13,7 +14,7 @@ from counter_app.domain.card import CardStatus
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.roles import Role
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import applications, documents, people
+from counter_app.services import applications, corrections, documents, people
 from counter_app.services.actor import Actor
 from counter_app.services.drafts import TakenByAnotherClerk
 from counter_app.services.errors import FourEyesViolation, PermissionDenied
@@ -243,3 +244,48 @@ def test_pickup_hands_over_the_new_card_and_cancels_the_old(
         assert session.get(Card, old_id).status is CardStatus.CANCELLED  # type: ignore[union-attr]
     [kept] = runner.documents_of(flow)
     assert kept.kind is DocumentKind.PICKUP_CONFIRMATION
+
+
+def test_an_approved_correction_leads_into_a_replacement(
+    runner: FlowRunner, db: Database, supervisor: Actor
+) -> None:
+    flow = runner.start(Business.CORRECTION)
+    fill(flow, reason="id_number")
+    runner.complete(flow)
+    holder(flow, document_number="340524800101001", sex="1", birth_date="1980-01-01")
+    runner.complete(flow)
+    fill(flow, certificate_no="2026-0012", certificate_office="玄武分局")
+    runner.complete(flow)
+    fill(flow, **{"material:id_original": "1", "material:change_certificate": "1"})
+    runner.complete(flow)
+    print_form(runner, flow)
+    runner.complete(flow)
+    runner.complete(flow)
+    assert corrections.awaiting_replacement(db, runner.actor) == []  # not approved yet
+    applications.transition(
+        db, supervisor, flow.application_id or 0, Action.APPROVE, flow.version or 0
+    )
+    [waiting] = corrections.awaiting_replacement(db, runner.actor)
+    assert waiting.items == ("id_number",) and "*" in waiting.masked_number
+
+    follow = runner.start_follow_up(waiting.application_id)
+    assert follow.get(StepId.REASON, "reason") == "information_change"
+    assert follow.get(StepId.HOLDER, "document_number") == "34052419800101001X"
+    assert runner.complete(follow) and runner.complete(follow)  # reason, holder: the draft
+    assert corrections.awaiting_replacement(db, runner.actor) == []
+    runner.start_follow_up(waiting.application_id)  # applied once: the record stays corrected
+    found = runner.find_holder(DocumentType.RESIDENT_ID, "34052419800101001X")
+    assert found.record is not None and found.record.person_id == follow.context.person_id
+
+
+def test_the_log_carries_no_number_or_name(
+    runner: FlowRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    flow = through_holder(runner, Business.REPLACEMENT, "expired")
+    runner.take_card(flow, snapshot(number=OLD_CARD))
+    runner.complete(flow)
+    logged = caplog.text
+    assert "step completed" in logged and "replacement" in logged
+    for secret in (HOLDER_NUMBER, "王芳", OLD_CARD, "13800000000"):
+        assert secret not in logged

@@ -24,6 +24,73 @@
     </message>
 </context>
 <context>
+    <name>Applications</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished">草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished">已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">已退回</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation type="unfinished">制卡中</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation type="unfinished">待领取</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">已撤销</translation>
+    </message>
+    <message>
+        <source>Card data overridden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee waived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent or guardian</source>
+        <translation type="unfinished">代办人或监护人</translation>
+    </message>
+    <message>
+        <source>ID number corrected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BusinessErrors</name>
     <message>
         <source>Clerk %1 %2 is already handling this business for this person. Ask them to finish or cancel it first.</source>
@@ -83,6 +150,10 @@
     <message>
         <source>&amp;Print the form…</source>
         <translation>打印申请表(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The holder's record is corrected; now the card is replaced.</source>
+        <translation>持卡人信息已更正，现在办理换卡。</translation>
     </message>
     <message>
         <source>Draft resumed where it stopped.</source>
@@ -361,6 +432,10 @@
         <translation>退回原因：%1</translation>
     </message>
     <message>
+        <source>Correction approved (receipt %1): start the card replacement · %2 %3</source>
+        <translation>信息更正已批准（受理编号 %1）：办理换卡 · %2 %3</translation>
+    </message>
+    <message>
         <source>No drafts.</source>
         <translation>没有草稿。</translation>
     </message>
@@ -576,8 +651,24 @@
         <translation>您的岗位无权进行此操作。</translation>
     </message>
     <message>
+        <source>Already decided: %1 by %2 (%3) at %4. That decision stands; the list has been refreshed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Someone else changed this application meanwhile. It has been reloaded.</source>
         <translation>该申请已被他人修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>Write the reason: the clerk reads it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This application no longer exists. Refresh the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This application is %1 now: that cannot be done any more.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A password needs at least 8 characters, with letters and digits.</source>
@@ -1335,6 +1426,10 @@
         <translation>受理编号(&amp;R)（输入或扫描）</translation>
     </message>
     <message>
+        <source>Day the customer &amp;called 12333</source>
+        <translation>客户拨打 12333 的日期(&amp;C)</translation>
+    </message>
+    <message>
         <source>Who &amp;collects</source>
         <translation>领卡人(&amp;C)</translation>
     </message>
@@ -1625,6 +1720,10 @@
     <message>
         <source>A reissue is under way for this card (receipt %1).</source>
         <translation>此卡正在办理补卡（受理编号 %1）。</translation>
+    </message>
+    <message>
+        <source>That report lapsed on %1: record a new loss report instead.</source>
+        <translation>该挂失已于 %1 失效，请重新办理挂失。</translation>
     </message>
     <message>
         <source>No application has this receipt number.</source>

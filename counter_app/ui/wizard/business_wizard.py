@@ -174,6 +174,15 @@ class BusinessWizard(QWidget):
     def resume(self, application_id: int) -> None:
         self._run(lambda: self.runner.resume(application_id), self._resumed)
 
+    def follow_up(self, correction_id: int) -> None:
+        """The replacement an approved correction leads to."""
+        self._run(lambda: self.runner.start_follow_up(correction_id), self._followed_up)
+
+    def _followed_up(self, flow: object) -> None:
+        assert isinstance(flow, Flow)
+        self._begin(flow)
+        self.message.setText(self.tr("The holder's record is corrected; now the card is replaced."))
+
     def _resumed(self, flow: object) -> None:
         assert isinstance(flow, Flow)
         self._begin(flow)

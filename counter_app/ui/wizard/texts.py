@@ -90,6 +90,7 @@ def field_label(field: Field) -> str:
         "printed": translate("Wizard", "Form printed"),
         "signed": translate("Wizard", "The applicant has &signed the form"),
         "receipt_no": translate("Wizard", "&Receipt number (type or scan)"),
+        "called_on": translate("Wizard", "Day the customer &called 12333"),
         "collector": translate("Wizard", "Who &collects"),
         "holder_document_number": translate("Wizard", "&Number on the holder's document"),
     }[field.name]
@@ -221,6 +222,9 @@ def problem_text(problem: Problem) -> str:
         Code.ALREADY_LOST: translate("Wizard", "This card is already reported lost."),
         Code.REISSUE_UNDER_WAY: translate(
             "Wizard", "A reissue is under way for this card (receipt %1)."
+        ).replace("%1", detail),
+        Code.HOTLINE_REPORT_LAPSED: translate(
+            "Wizard", "That report lapsed on %1: record a new loss report instead."
         ).replace("%1", detail),
         Code.RECEIPT_NOT_FOUND: translate("Wizard", "No application has this receipt number."),
         Code.NOT_READY: translate("Wizard", "The card is not ready for pickup yet."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from counter_app.domain.application import Business
 from counter_app.domain.card import CardStatus
-from counter_app.workflows.checks import normalised_card_number
+from counter_app.workflows.checks import normalised_card_number, parse_date
 from counter_app.workflows.context import KnownCard
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
@@ -76,7 +76,11 @@ class LossActionStep(Step):
 
     def fields(self, flow: Flow) -> tuple[Field, ...]:
         actions = tuple(Choice(action.value) for action in LossAction)
-        return (card_field(flow), Field("action", Kind.CHOICE, choices=actions))
+        fields = (card_field(flow), Field("action", Kind.CHOICE, choices=actions))
+        if flow.get(self.id, "action") == LossAction.RECORD_HOTLINE:
+            # The lapse counts from the day the customer called, not from today.
+            return (*fields, Field("called_on", Kind.DATE))
+        return fields
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         problems = check_card_number(flow, values)
@@ -97,4 +101,9 @@ class LossActionStep(Step):
             status is CardStatus.LOST_TEMPORARY and action is not LossAction.REPORT_FORMAL
         ):
             return [Problem("action", Code.ALREADY_LOST, status.value)]
+        called = parse_date(values.get("called_on", ""))
+        if action is LossAction.RECORD_HOTLINE and called is not None:
+            lapses = flow.context.rules.temporary_loss_expires(called)
+            if lapses < flow.context.today:
+                return [Problem("called_on", Code.HOTLINE_REPORT_LAPSED, lapses.isoformat())]
         return []
