@@ -27,10 +27,10 @@ from counter_app.services.drafts import DraftSummary
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
-from counter_app.ui.labels import business_label
+from counter_app.ui.labels import business_label, reason_label
 from counter_app.ui.messages import describe_error
 from counter_app.ui.wizard.confirm import ask_cancel_reason
-from counter_app.ui.wizard.texts import reason_text, step_title
+from counter_app.ui.wizard.texts import step_title
 
 DRAFT, FOLLOW_UP = "draft", "follow_up"
 
@@ -109,7 +109,7 @@ class DraftsPage(QWidget):
             parts = [
                 draft.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 business_label(draft.business),
-                reason_text(draft.reason) if draft.reason else "",
+                reason_label(draft.reason) if draft.reason else "",
                 f"{draft.holder_name} {draft.masked_number}",
                 self.tr("stopped at: %1").replace("%1", step_title(draft.step))
                 if draft.step

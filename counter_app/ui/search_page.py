@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from counter_app.domain.application import Reason, State
-from counter_app.domain.card import CardStatus, LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.application import State
+from counter_app.domain.card import CardStatus
 from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound
 from counter_app.services.search import (
@@ -50,7 +49,16 @@ from counter_app.services.search import (
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
-from counter_app.ui.labels import business_label
+from counter_app.ui.labels import (
+    business_label,
+    card_status_label,
+    document_type_label,
+    loss_channel_label,
+    loss_kind_label,
+    reason_label,
+    sex_label,
+    state_label,
+)
 from counter_app.ui.messages import describe_error
 
 NOTHING = "—"
@@ -353,9 +361,9 @@ class SearchPage(QWidget):
         return " · ".join(
             (
                 hit.name,
-                self._sex(hit.sex),
+                sex_label(hit.sex),
                 _day(hit.birth_date),
-                f"{self._document_type(hit.document_type)} {hit.document_number}",
+                f"{document_type_label(hit.document_type)} {hit.document_number}",
             )
         )
 
@@ -397,9 +405,9 @@ class SearchPage(QWidget):
         self.holder.setText(
             self.tr("%1 · %2 · born %3 · %4 %5 · phone %6")
             .replace("%1", holder.name)
-            .replace("%2", self._sex(holder.sex))
+            .replace("%2", sex_label(holder.sex))
             .replace("%3", _day(holder.birth_date))
-            .replace("%4", self._document_type(holder.document_type))
+            .replace("%4", document_type_label(holder.document_type))
             .replace("%5", holder.document_number)
             .replace("%6", opened.phone or NOTHING)
         )
@@ -419,7 +427,7 @@ class SearchPage(QWidget):
             (
                 QTableWidgetItem(card.card_number),
                 QTableWidgetItem(card.spec_version or NOTHING),
-                _coloured(self._card_status(card.status), CARD_COLOURS[card.status]),
+                _coloured(card_status_label(card.status), CARD_COLOURS[card.status]),
                 QTableWidgetItem(_day(card.issue_date)),
                 QTableWidgetItem(_day(card.expiry_date)),
             )
@@ -443,8 +451,8 @@ class SearchPage(QWidget):
             (
                 QTableWidgetItem(str(line.application_id)),
                 QTableWidgetItem(business_label(line.business)),
-                QTableWidgetItem(self._reason(line.reason) if line.reason else NOTHING),
-                _coloured(self._state(line.state), STATE_COLOURS[line.state]),
+                QTableWidgetItem(reason_label(line.reason) if line.reason else NOTHING),
+                _coloured(state_label(line.state), STATE_COLOURS[line.state]),
                 QTableWidgetItem(line.receipt_no or NOTHING),
                 QTableWidgetItem(_day(line.created_at)),
                 QTableWidgetItem(_day(line.submitted_at)),
@@ -468,8 +476,8 @@ class SearchPage(QWidget):
         rows = [
             (
                 QTableWidgetItem(report.card_number),
-                QTableWidgetItem(self._loss_kind(report.kind)),
-                QTableWidgetItem(self._channel(report.channel)),
+                QTableWidgetItem(loss_kind_label(report.kind)),
+                QTableWidgetItem(loss_channel_label(report.channel)),
                 QTableWidgetItem(_minute(report.reported_at)),
                 QTableWidgetItem(_day(report.expires_on)),
                 _coloured(self._standing(report), LOSS_COLOURS[report.standing]),
@@ -496,69 +504,10 @@ class SearchPage(QWidget):
             self.message.setText(
                 self.tr("Application %1 is %2: only drafts and rejected applications resume.")
                 .replace("%1", str(line.application_id))
-                .replace("%2", self._state(line.state))
+                .replace("%2", state_label(line.state))
             )
 
     # -- names of values ------------------------------------------------------------------------
-    def _sex(self, sex: Sex) -> str:
-        return {
-            Sex.MALE: self.tr("male"),
-            Sex.FEMALE: self.tr("female"),
-            Sex.UNSPECIFIED: self.tr("sex not stated"),
-        }[sex]
-
-    def _document_type(self, document_type: DocumentType) -> str:
-        return {
-            DocumentType.RESIDENT_ID: self.tr("Resident ID"),
-            DocumentType.HK_MACAO_PERMIT: self.tr("Hong Kong/Macao permit"),
-            DocumentType.TAIWAN_PERMIT: self.tr("Taiwan permit"),
-            DocumentType.FOREIGN_PERMANENT_RESIDENT: self.tr("Foreign permanent resident ID"),
-            DocumentType.PASSPORT: self.tr("Passport"),
-        }[document_type]
-
-    def _reason(self, reason: Reason) -> str:
-        return {
-            Reason.EXPIRED: self.tr("Expired"),
-            Reason.DAMAGED: self.tr("Damaged"),
-            Reason.UPGRADE: self.tr("Upgrade"),
-            Reason.INFORMATION_CHANGE: self.tr("Information change"),
-            Reason.LOST: self.tr("Lost"),
-            Reason.QUALITY: self.tr("Quality fault"),
-            Reason.ID_NUMBER: self.tr("ID number"),
-            Reason.NAME: self.tr("Name"),
-            Reason.OTHER_ITEM: self.tr("Other item"),
-        }[reason]
-
-    def _state(self, state: State) -> str:
-        return {
-            State.DRAFT: self.tr("Draft"),
-            State.SUBMITTED: self.tr("Submitted"),
-            State.APPROVED: self.tr("Approved"),
-            State.REJECTED: self.tr("Rejected"),
-            State.IN_PRODUCTION: self.tr("In production"),
-            State.READY: self.tr("Ready for pickup"),
-            State.ISSUED: self.tr("Issued"),
-            State.CANCELLED: self.tr("Cancelled"),
-        }[state]
-
-    def _card_status(self, status: CardStatus) -> str:
-        return {
-            CardStatus.ACTIVE: self.tr("In use"),
-            CardStatus.LOST_TEMPORARY: self.tr("Reported lost (temporary)"),
-            CardStatus.LOST_FORMAL: self.tr("Reported lost (formal)"),
-            CardStatus.PENDING_PICKUP: self.tr("Waiting for pickup"),
-            CardStatus.CANCELLED: self.tr("Card cancelled"),
-        }[status]
-
-    def _loss_kind(self, kind: LossKind) -> str:
-        return {LossKind.TEMPORARY: self.tr("Temporary"), LossKind.FORMAL: self.tr("Formal")}[kind]
-
-    def _channel(self, channel: LossChannel) -> str:
-        return {
-            LossChannel.HOTLINE: self.tr("12333 hotline"),
-            LossChannel.COUNTER: self.tr("Counter"),
-        }[channel]
-
     def _standing(self, report: LossReportLine) -> str:
         return {
             LossStanding.IN_FORCE: self.tr("In force"),

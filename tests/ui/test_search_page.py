@@ -118,10 +118,10 @@ def test_an_id_number_shows_the_persons_file_masked(
     assert page.message.text() == "Results for 320102********0011"
     assert page.results.count() == 1
     assert (
-        page.results.item(0).text() == "王小明 · male · 1980-01-02 · Resident ID 320102********0011"
+        page.results.item(0).text() == "王小明 · Male · 1980-01-02 · Resident ID card 320102********0011"
     )
     assert page.holder.text() == (
-        "王小明 · male · born 1980-01-02 · Resident ID 320102********0011 · phone *******1234"
+        "王小明 · Male · born 1980-01-02 · Resident ID card 320102********0011 · phone *******1234"
     )
     assert [page.tabs.tabText(i) for i in range(3)] == [
         "&Cards (2)",
@@ -178,7 +178,7 @@ def test_a_name_lists_everyone_and_the_arrow_keys_open_each_file(
     page = open_page(qtbot, ui_db, background, clerk)
     search_for(qtbot, page, "王")
     assert page.results.count() == 3
-    assert page.results.item(2).text().startswith("小王 · male")  # contains, after the prefixes
+    assert page.results.item(2).text().startswith("小王 · Male")  # contains, after the prefixes
     qtbot.waitUntil(lambda: page.file is not None)
     assert page.focusWidget() is page.results
     first = page.file

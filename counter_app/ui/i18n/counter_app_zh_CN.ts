@@ -474,6 +474,142 @@
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>Expired</source>
+        <translation>有效期满</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>卡片损坏</translation>
+    </message>
+    <message>
+        <source>Upgrade to a newer card</source>
+        <translation>升级换代</translation>
+    </message>
+    <message>
+        <source>Information on the card changed</source>
+        <translation>卡面信息变更</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>卡片遗失</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong or 15-digit ID number</source>
+        <translation>公民身份号码有误或升位</translation>
+    </message>
+    <message>
+        <source>Name changed</source>
+        <translation>姓名变更</translation>
+    </message>
+    <message>
+        <source>Another item</source>
+        <translation>其他信息</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>制卡中</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Foreign permanent resident ID</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>正常使用</translation>
+    </message>
+    <message>
+        <source>Reported lost (temporary)</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Reported lost (formal)</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>Waiting for pickup</source>
+        <translation>待领卡</translation>
+    </message>
+    <message>
+        <source>Card cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>Temporary</source>
+        <translation>临时挂失</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>正式挂失</translation>
+    </message>
+    <message>
+        <source>12333 hotline</source>
+        <translation>12333 热线</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜面</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1033,142 +1169,6 @@
         <translation>申请 %1 的状态为“%2”：只有草稿和被退回的申请可以继续办理。</translation>
     </message>
     <message>
-        <source>male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>sex not stated</source>
-        <translation>性别未说明</translation>
-    </message>
-    <message>
-        <source>Resident ID</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
-        <source>Hong Kong/Macao permit</source>
-        <translation>港澳居民来往内地通行证</translation>
-    </message>
-    <message>
-        <source>Taiwan permit</source>
-        <translation>台湾居民来往大陆通行证</translation>
-    </message>
-    <message>
-        <source>Foreign permanent resident ID</source>
-        <translation>外国人永久居留身份证</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation>护照</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>有效期满</translation>
-    </message>
-    <message>
-        <source>Damaged</source>
-        <translation>损坏</translation>
-    </message>
-    <message>
-        <source>Upgrade</source>
-        <translation>升级换卡</translation>
-    </message>
-    <message>
-        <source>Information change</source>
-        <translation>信息变更</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>遗失</translation>
-    </message>
-    <message>
-        <source>Quality fault</source>
-        <translation>质量问题</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号码</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Other item</source>
-        <translation>其他项目</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <source>In production</source>
-        <translation>制卡中</translation>
-    </message>
-    <message>
-        <source>Ready for pickup</source>
-        <translation>待领取</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>已发放</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <source>In use</source>
-        <translation>正常使用</translation>
-    </message>
-    <message>
-        <source>Reported lost (temporary)</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>Reported lost (formal)</source>
-        <translation>正式挂失</translation>
-    </message>
-    <message>
-        <source>Waiting for pickup</source>
-        <translation>待领卡</translation>
-    </message>
-    <message>
-        <source>Card cancelled</source>
-        <translation>已注销</translation>
-    </message>
-    <message>
-        <source>Temporary</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>Formal</source>
-        <translation>正式挂失</translation>
-    </message>
-    <message>
-        <source>12333 hotline</source>
-        <translation>12333 热线</translation>
-    </message>
-    <message>
-        <source>Counter</source>
-        <translation>柜面</translation>
-    </message>
-    <message>
         <source>In force</source>
         <translation>挂失中</translation>
     </message>
@@ -1438,38 +1438,6 @@
         <translation>持卡人证件号码(&amp;N)</translation>
     </message>
     <message>
-        <source>Resident ID card</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
-        <source>Hong Kong/Macao permit</source>
-        <translation>港澳居民来往内地通行证</translation>
-    </message>
-    <message>
-        <source>Taiwan permit</source>
-        <translation>台湾居民来往大陆通行证</translation>
-    </message>
-    <message>
-        <source>Foreign permanent resident ID</source>
-        <translation>外国人永久居留身份证</translation>
-    </message>
-    <message>
-        <source>Passport</source>
-        <translation>护照</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Unspecified</source>
-        <translation>未说明</translation>
-    </message>
-    <message>
         <source>An agent</source>
         <translation>代办人</translation>
     </message>
@@ -1516,62 +1484,6 @@
     <message>
         <source>The holder in person</source>
         <translation>持卡人本人</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>有效期满</translation>
-    </message>
-    <message>
-        <source>Damaged</source>
-        <translation>卡片损坏</translation>
-    </message>
-    <message>
-        <source>Upgrade to a newer card</source>
-        <translation>升级换代</translation>
-    </message>
-    <message>
-        <source>Information on the card changed</source>
-        <translation>卡面信息变更</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>卡片遗失</translation>
-    </message>
-    <message>
-        <source>Quality problem</source>
-        <translation>质量问题</translation>
-    </message>
-    <message>
-        <source>Wrong or 15-digit ID number</source>
-        <translation>公民身份号码有误或升位</translation>
-    </message>
-    <message>
-        <source>Name changed</source>
-        <translation>姓名变更</translation>
-    </message>
-    <message>
-        <source>Another item</source>
-        <translation>其他信息</translation>
-    </message>
-    <message>
-        <source>in use</source>
-        <translation>正常使用</translation>
-    </message>
-    <message>
-        <source>temporarily reported lost</source>
-        <translation>临时挂失</translation>
-    </message>
-    <message>
-        <source>formally reported lost</source>
-        <translation>正式挂失</translation>
-    </message>
-    <message>
-        <source>waiting for pickup</source>
-        <translation>待领取</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已注销</translation>
     </message>
     <message>
         <source>name</source>

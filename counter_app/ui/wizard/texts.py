@@ -11,6 +11,7 @@ from counter_app.domain.masking import mask_card_number
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.rules import Label
 from counter_app.printing.kinds import DocumentKind
+from counter_app.ui.labels import card_status_label, document_type_label, reason_label, sex_label
 from counter_app.workflows.fields import Choice, Field
 from counter_app.workflows.names import CorrectedItem, LossAction, Representation, StepId
 from counter_app.workflows.problems import Code, Problem
@@ -101,20 +102,12 @@ def choice_text(field: Field, choice: Choice, cards: dict[str, CardStatus]) -> s
         return rules_text(choice.label)
     if field.name == "card":
         status = cards.get(choice.value)
-        suffix = f" · {card_status_text(status)}" if status else ""
+        suffix = f" · {card_status_label(status)}" if status else ""
         return mask_card_number(choice.value) + suffix
     texts = {
-        **{r.value: reason_text(r) for r in Reason},
-        DocumentType.RESIDENT_ID: translate("Wizard", "Resident ID card"),
-        DocumentType.HK_MACAO_PERMIT: translate("Wizard", "Hong Kong/Macao permit"),
-        DocumentType.TAIWAN_PERMIT: translate("Wizard", "Taiwan permit"),
-        DocumentType.FOREIGN_PERMANENT_RESIDENT: translate(
-            "Wizard", "Foreign permanent resident ID"
-        ),
-        DocumentType.PASSPORT: translate("Wizard", "Passport"),
-        Sex.MALE: translate("Wizard", "Male"),
-        Sex.FEMALE: translate("Wizard", "Female"),
-        Sex.UNSPECIFIED: translate("Wizard", "Unspecified"),
+        **{r.value: reason_label(r) for r in Reason},
+        **{t.value: document_type_label(t) for t in DocumentType},
+        **{s.value: sex_label(s) for s in Sex},
         Representation.AGENT: translate("Wizard", "An agent"),
         Representation.GUARDIAN: translate("Wizard", "A guardian"),
         LossAction.REPORT_TEMPORARY: translate("Wizard", "Temporary loss report"),
@@ -130,30 +123,6 @@ def choice_text(field: Field, choice: Choice, cards: dict[str, CardStatus]) -> s
     if choice.value == Representation.NONE:
         return translate("Wizard", "The holder in person")
     return texts[choice.value]
-
-
-def reason_text(reason: Reason) -> str:
-    return {
-        Reason.EXPIRED: translate("Wizard", "Expired"),
-        Reason.DAMAGED: translate("Wizard", "Damaged"),
-        Reason.UPGRADE: translate("Wizard", "Upgrade to a newer card"),
-        Reason.INFORMATION_CHANGE: translate("Wizard", "Information on the card changed"),
-        Reason.LOST: translate("Wizard", "Lost"),
-        Reason.QUALITY: translate("Wizard", "Quality problem"),
-        Reason.ID_NUMBER: translate("Wizard", "Wrong or 15-digit ID number"),
-        Reason.NAME: translate("Wizard", "Name changed"),
-        Reason.OTHER_ITEM: translate("Wizard", "Another item"),
-    }[reason]
-
-
-def card_status_text(status: CardStatus) -> str:
-    return {
-        CardStatus.ACTIVE: translate("Wizard", "in use"),
-        CardStatus.LOST_TEMPORARY: translate("Wizard", "temporarily reported lost"),
-        CardStatus.LOST_FORMAL: translate("Wizard", "formally reported lost"),
-        CardStatus.PENDING_PICKUP: translate("Wizard", "waiting for pickup"),
-        CardStatus.CANCELLED: translate("Wizard", "cancelled"),
-    }[status]
 
 
 def differing_items(detail: str) -> str:
