@@ -117,8 +117,8 @@ def test_an_id_number_shows_the_persons_file_masked(
     assert page.query.text() == ""  # the typed number leaves the screen
     assert page.message.text() == "Results for 320102********0011"
     assert page.results.count() == 1
-    assert (
-        page.results.item(0).text() == "王小明 · Male · 1980-01-02 · Resident ID card 320102********0011"
+    assert page.results.item(0).text() == (
+        "王小明 · Male · 1980-01-02 · Resident ID card 320102********0011"
     )
     assert page.holder.text() == (
         "王小明 · Male · born 1980-01-02 · Resident ID card 320102********0011 · phone *******1234"
