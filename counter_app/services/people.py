@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter_app.domain.card import CardStatus
 from counter_app.domain.cardnumber import validate as validate_card_number
@@ -67,20 +68,25 @@ def add_person(db: Database, actor: Actor, person: NewPerson) -> int:
 
 def add_card(db: Database, actor: Actor, person_id: int, card: NewCard) -> int:
     actor.require(Permission.TAKE_APPLICATIONS)
-    number = validate_card_number(card.card_number)
     with db.transaction() as session:
-        if session.execute(select(Card.id).where(Card.card_number == number)).first():
-            raise AlreadyExists("card", number)
-        row = Card(
-            card_number=number,
-            person_id=person_id,
-            spec_version=card.spec_version,
-            card_id_code=card.card_id_code,
-            issue_date=card.issue_date,
-            expiry_date=card.expiry_date,
-            status=card.status,
-        )
-        session.add(row)
-        session.flush()
-        audit.record(session, actor, "card_added", "card", row.id, None, card.status.value)
-        return row.id
+        return insert_card(session, actor, person_id, card).id
+
+
+def insert_card(session: Session, actor: Actor, person_id: int, card: NewCard) -> Card:
+    """Record a card inside the caller's transaction; a known number is refused."""
+    number = validate_card_number(card.card_number)
+    if session.execute(select(Card.id).where(Card.card_number == number)).first():
+        raise AlreadyExists("card", number)
+    row = Card(
+        card_number=number,
+        person_id=person_id,
+        spec_version=card.spec_version,
+        card_id_code=card.card_id_code,
+        issue_date=card.issue_date,
+        expiry_date=card.expiry_date,
+        status=card.status,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, actor, "card_added", "card", row.id, None, card.status.value)
+    return row

@@ -4,7 +4,7 @@ cancelled, in one transaction."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -12,7 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from counter_app.domain.application import Action, Business, Reason, State, next_state
+from counter_app.domain.application import (
+    APPROVED_OR_LATER,
+    Action,
+    Business,
+    Reason,
+    State,
+    next_state,
+)
 from counter_app.domain.card import CardStatus
 from counter_app.domain.cardnumber import validate as validate_card_number
 from counter_app.domain.person import DocumentType, validate_document
@@ -20,9 +27,8 @@ from counter_app.domain.roles import Permission
 from counter_app.printing.data import RepresentativeRole
 from counter_app.services import audit
 from counter_app.services.actor import Actor
-from counter_app.services.documents import APPROVED_OR_LATER
-from counter_app.services.errors import AlreadyExists, NotFound, ServiceError, StaleApplication
-from counter_app.services.people import NewCard
+from counter_app.services.errors import NotFound, ServiceError, StaleApplication
+from counter_app.services.people import NewCard, insert_card
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, Person, Staff
 
@@ -115,9 +121,9 @@ def complete_pickup(
                 raise StaleApplication(application_id)
             if application.state is not COLLECTABLE:
                 raise NotReadyForPickup(application.state, application.receipt_no)
-            if session.execute(select(Card.id).where(Card.card_number == number)).first():
-                raise AlreadyExists("card", number)
-            card = _add_active_card(session, actor, application.person_id, number, new_card)
+            # Handing the card over activates it, whatever status it was described with.
+            active = replace(new_card, card_number=number, status=CardStatus.ACTIVE)
+            card = insert_card(session, actor, application.person_id, active)
             _issue(session, actor, application, card, collector)
             _cancel_old_card(session, actor, application)
             return card.id
@@ -148,24 +154,6 @@ def _checked_collector(collector: dict[str, Any] | None) -> dict[str, str] | Non
     # An invalid number raises the domain's InvalidDocumentNumber, as for a holder.
     checked["document_number"] = validate_document(document_type, number)
     return checked
-
-
-def _add_active_card(
-    session: Session, actor: Actor, person_id: int, number: str, new_card: NewCard
-) -> Card:
-    card = Card(
-        card_number=number,
-        person_id=person_id,
-        spec_version=new_card.spec_version,
-        card_id_code=new_card.card_id_code,
-        issue_date=new_card.issue_date,
-        expiry_date=new_card.expiry_date,
-        status=CardStatus.ACTIVE,
-    )
-    session.add(card)
-    session.flush()
-    audit.record(session, actor, "card_added", "card", card.id, None, card.status.value)
-    return card
 
 
 def _issue(
