@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 from counter_app.domain import idnumber
-from counter_app.domain.application import Business, Reason
+from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.rules import ZERO
 from counter_app.workflows.checks import parse_date
@@ -59,7 +59,7 @@ def holder_number(flow: Flow) -> str:
 
 
 def holder(flow: Flow) -> HolderFacts:
-    values = flow.values[StepId.HOLDER]
+    values = flow.values.get(StepId.HOLDER, {})
     return HolderFacts(
         document_type=document_type(flow),
         document_number=holder_number(flow),
@@ -91,8 +91,11 @@ def derived_from_number(document: DocumentType, number: str) -> dict[str, str]:
 
 
 def rules_fee(flow: Flow) -> Decimal:
-    """The fee the rules ask before any waiver."""
-    return flow.context.rules.fee_for(flow.business, reason(flow))
+    """The fee the rules ask before any waiver (none before a reason is chosen)."""
+    chosen = reason(flow)
+    if chosen is None and REASONS_BY_BUSINESS[flow.business]:
+        return ZERO
+    return flow.context.rules.fee_for(flow.business, chosen)
 
 
 def waiver(flow: Flow) -> str | None:
@@ -102,9 +105,9 @@ def waiver(flow: Flow) -> str | None:
 def fee_due(flow: Flow) -> Decimal:
     """What the customer pays: the rules' fee, 0.00 with a waiver."""
     code = waiver(flow)
-    if code is not None and code not in flow.context.rules.waivers:
+    if code is None or code not in flow.context.rules.waivers:
         return rules_fee(flow)
-    return flow.context.rules.fee_for(flow.business, reason(flow), code)
+    return ZERO
 
 
 def has_fee(flow: Flow) -> bool:

@@ -276,8 +276,10 @@ class BusinessWizard(QWidget):
         """What is about to be recorded, read back before the last step."""
         flow = self.flow
         assert flow is not None
-        if flow.business is Business.PICKUP and flow.context.collectable:
+        if flow.business is Business.PICKUP:
             found = flow.context.collectable
+            if found is None:
+                return ""
             return (
                 self.tr("Hand the new card to %1 (%2), receipt %3?")
                 .replace("%1", found.holder_name)

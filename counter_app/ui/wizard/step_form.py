@@ -41,6 +41,7 @@ class StepForm(QWidget):
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self._filling = False
+        self._numbered = 0
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in fields:
@@ -77,7 +78,12 @@ class StepForm(QWidget):
             )
             return box
         if field.kind is Kind.FLAG:
-            check = QCheckBox(field_label(field))
+            text = field_label(field)
+            if "&" not in text:
+                # A rules label (a material) has no mnemonic of its own: number them 1, 2, 3 …
+                self._numbered += 1
+                text = f"&{self._numbered} {text}"
+            check = QCheckBox(text)
             check.toggled.connect(lambda on, f=field: self._changed(f.name, TICKED if on else ""))
             return check
         if field.kind is Kind.SHOWN:
