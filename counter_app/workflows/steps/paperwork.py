@@ -23,7 +23,10 @@ MATERIAL_PREFIX = "material:"
 def checklist(flow: Flow) -> list[tuple[Material, bool]]:
     """The rules' materials for this business and reason, each with whether it is required:
     an agent's documents are, when an agent acts for the holder."""
-    reason = facts.reason(flow) if flow.business in APPLICATION_BUSINESSES else None
+    if flow.business not in APPLICATION_BUSINESSES:
+        reason = None  # pickup and loss report: one list for the business
+    elif (reason := facts.reason(flow)) is None:
+        return []  # the list depends on the reason, not chosen yet
     agent = facts.representation(flow) is Representation.AGENT
     return [
         (material, material.required or (agent and material.code in AGENT_MATERIALS))
