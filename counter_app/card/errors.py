@@ -35,8 +35,40 @@ class NotSocialSecurityCard(CardError):
     """The card has no social security application (a bank or transport card)."""
 
 
+class PsamInReader(NotSocialSecurityCard):
+    """The reader read holds the PSAM (the secure module), not a customer's card."""
+
+
 class CardLocked(CardError):
     """The social security application is locked."""
+
+
+class CardNotGenuine(CardError):
+    """A third-generation card failed internal authentication: counterfeit, or not ours."""
+
+    def __init__(self, message: str, card_id: str = "", card_number: str = "") -> None:
+        super().__init__(message)
+        self.card_id, self.card_number = card_id, card_number
+
+
+class ReadKeyBlocked(CardLocked):
+    """The card's read key for the holder data (RKSSSE) is blocked (6983)."""
+
+
+class PsamError(CardError):
+    """The reader's PSAM could not do its part."""
+
+
+class PsamNotFound(PsamError):
+    """No reader holds a PSAM (or the named reader holds none)."""
+
+
+class PsamRemoved(PsamError):
+    """The PSAM left its reader, or stopped answering, during the authentication."""
+
+
+class PsamRefused(PsamError):
+    """The PSAM refused a command: it lacks the key, or answered something unexpected."""
 
 
 class ApduError(CardError):
@@ -67,6 +99,12 @@ class VerificationFailed(ApduError):  # 63Cx
     @property
     def tries_left(self) -> int:
         return self.sw & 0x0F
+
+
+class AuthenticationRejected(ApduError):  # 63Cx from EXTERNAL AUTHENTICATE: wrong keys
+    @property
+    def tries_left(self) -> int | None:
+        return self.sw & 0x0F if self.sw & 0xFFF0 == 0x63C0 else None
 
 
 class ApplicationLocked(ApduError):  # 6A81 (function not supported / locked), 9303

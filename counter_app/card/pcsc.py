@@ -126,21 +126,34 @@ class Context:
     @contextmanager
     def exclusive(self, reader: str) -> Iterator[Connection]:
         """The card in `reader`, held exclusively in one transaction for the whole block."""
+        with self._connected(reader, scard.SCARD_SHARE_EXCLUSIVE) as connection:
+            yield connection
+
+    @contextmanager
+    def shared(self, reader: str) -> Iterator[Connection]:
+        """The card in `reader` in one transaction, other programs waiting for its end: for a
+        PSAM, which every counter program on the workstation may need in turn."""
+        with self._connected(reader, scard.SCARD_SHARE_SHARED) as connection:
+            yield connection
+
+    @contextmanager
+    def _connected(self, reader: str, share: int) -> Iterator[Connection]:
         hresult, card, protocol = scard.SCardConnect(
             self.handle,
             reader,
-            scard.SCARD_SHARE_EXCLUSIVE,
+            share,
             scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1,
         )
         check(hresult, f"connecting to the card in {reader}")
+        connection = Connection(self, reader, card, protocol)
         try:
             check(scard.SCardBeginTransaction(card), "starting the card transaction")
             try:
-                yield Connection(self, reader, card, protocol)
+                yield connection
             finally:
-                scard.SCardEndTransaction(card, scard.SCARD_LEAVE_CARD)
+                scard.SCardEndTransaction(card, connection.disposition)
         finally:
-            scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+            scard.SCardDisconnect(card, connection.disposition)
 
 
 class Connection:
@@ -148,6 +161,13 @@ class Connection:
 
     def __init__(self, context: Context, reader: str, card: int, protocol: int) -> None:
         self._context, self.reader, self._card, self._protocol = context, reader, card, protocol
+        # Set to reset the card when the connection ends: what an authenticated card opened
+        # (a 3.0 card's EF06) must not stay open for the next program.
+        self.reset_when_done = False
+
+    @property
+    def disposition(self) -> int:
+        return scard.SCARD_RESET_CARD if self.reset_when_done else scard.SCARD_LEAVE_CARD
 
     def atr(self) -> bytes:
         hresult, _reader, _state, _protocol, atr = scard.SCardStatus(self._card)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from counter_app.card.errors import CardRemoved, NoCard, NotSocialSecurityCard
+from counter_app.card.errors import CardRemoved, NoCard, NotSocialSecurityCard, PsamInReader
 from counter_app.card.snapshot import CardSnapshot
 
 
@@ -217,6 +217,11 @@ class ReaderStateMachine:
                     if settled.state is S.READY:
                         settled = replace(settled, error=error)
                     return settled, cards
+                if isinstance(error, PsamInReader):
+                    # The secure module in its slot is no customer's card: look past it.
+                    cards = tuple(name for name in cards if name != reader)
+                    other = next((name for name in now.readers if name != reader), reader)
+                    return _settle(now.readers, cards, other), cards
                 if isinstance(error, NotSocialSecurityCard):
                     return replace(now, state=S.NOT_SOCIAL_SECURITY_CARD, error=error), cards
                 return replace(now, state=S.ERROR, error=error), cards

@@ -31,6 +31,10 @@ class CardSnapshot:
     birthplace: str = ""
     birth_date: date | None = None
     holder_data_read: bool = True
+    # A 3.0 card's holder data came through internal and external authentication (a PSAM):
+    # the card is genuine, and the interchange string carries the PSAM's terminal number.
+    authenticated: bool = False
+    terminal_number: str = NO_TERMINAL
     # What did not add up (check characters, birth data against the number): shown, not fatal,
     # since where a real card and the rules disagree the card is what the customer holds.
     inconsistencies: tuple[str, ...] = field(default=())
@@ -50,8 +54,11 @@ class CardSnapshot:
     def is_expired(self, today: date) -> bool:
         return self.expiry_date is not None and self.expiry_date < today
 
-    def interchange(self, terminal_number: str = NO_TERMINAL, device_number: str = "") -> str:
-        """The `|`-separated, `|`-terminated line upstream card systems expect."""
+    def interchange(self, terminal_number: str | None = None, device_number: str = "") -> str:
+        """The `|`-separated, `|`-terminated line upstream card systems expect; the terminal
+        number is the PSAM's that authenticated the card, else twelve zeros."""
+        if terminal_number is None:
+            terminal_number = self.terminal_number
         fields = [
             self.region_code,
             self.ssn,
@@ -88,6 +95,8 @@ class CardSnapshot:
             "region_code": self.region_code,
             "interchange": self.interchange(),
             "needs_psam": self.needs_psam,
+            "authenticated": self.authenticated,
+            "terminal_number": self.terminal_number,
             "inconsistencies": list(self.inconsistencies),
         }
 

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from counter_app.card import records
 from counter_app.card.apdu import ApduChannel, command
 from counter_app.card.atr import historical_bytes
+from counter_app.card.authentication import Authentication, Authenticator
 from counter_app.card.errors import (
     ApplicationLocked,
     CardLocked,
+    CardNotGenuine,
     FileNotFound,
     NotSocialSecurityCard,
+    PsamNotFound,
     RecordNotFound,
     SecurityNotSatisfied,
 )
-from counter_app.card.snapshot import CardSnapshot
+from counter_app.card.snapshot import NO_TERMINAL, CardSnapshot
 from counter_app.domain import cardnumber, idnumber
+
+log = logging.getLogger(__name__)
+__all__ = ["Authenticator", "SocialSecurityCardSession", "algorithm_of"]
 
 SSSE_NAME = bytes.fromhex("7378312E73682EC9E7BBE1B1A3D5CF")  # "sx1.sh.社会保障" in GBK
 MF_ID = bytes.fromhex("3F00")
@@ -55,19 +61,12 @@ OPTIONAL = {"spec_version", "name_extension"}
 READABLE_WITHOUT_AUTH = {"card_id", "spec_version", "card_number"}
 
 
-class Authenticator(Protocol):
-    """Proves the card genuine and opens EF06 (a PSAM, or the bank's security module)."""
-
-    def authenticate(
-        self, channel: ApduChannel, card_id: str, historical: bytes, algorithm: int | None
-    ) -> None: ...
-
-
 class SocialSecurityCardSession:
     def __init__(
         self, channel: ApduChannel, atr: bytes, authenticator: Authenticator | None = None
     ) -> None:
         self._channel, self._atr, self._authenticator = channel, atr, authenticator
+        self.authentication_attempted = False  # the card may hold an open EF06 afterwards
 
     def read(self) -> CardSnapshot:
         algorithm = self._select_ssse()
@@ -76,6 +75,7 @@ class SocialSecurityCardSession:
         except FileNotFound:
             # An MF without EF05 (a bank card answers SELECT 3F00 too): not our application.
             raise NotSocialSecurityCard("the card has no social security files") from None
+        self._authentication: Authentication | None = None
         holder = self._read_holder(card, algorithm)
         return self._snapshot(card, holder, algorithm)
 
@@ -95,8 +95,9 @@ class SocialSecurityCardSession:
             raise CardLocked("the social security application is locked") from None
         return algorithm_of(fci)
 
-    def _read(self, sfi_p2: int, name: str, item: Item) -> bytes | None:
-        """One record by tag; None for an optional item the card lacks."""
+    def _read(self, sfi_p2: int, name: str, item: Item, may_be_closed: bool = True) -> bytes | None:
+        """One record by tag; None for an optional item the card lacks, or (`may_be_closed`)
+        for an item behind the card's read key."""
         apdu = command(0x00, 0xB2, item.tag, sfi_p2, le=item.length + 2)
         try:
             return records.strip_header(self._channel.send(apdu, f"READ {name}"), item.tag)
@@ -105,30 +106,62 @@ class SocialSecurityCardSession:
                 return None
             raise
         except SecurityNotSatisfied:
-            if name in READABLE_WITHOUT_AUTH:
+            if name in READABLE_WITHOUT_AUTH or not may_be_closed:
                 raise
             return None
 
     def _read_holder(
         self, card: dict[str, bytes | None], algorithm: int | None
     ) -> dict[str, bytes | None] | None:
-        """EF06, authenticating first when the card asks for it and we can; None if we cannot."""
-        items = iter(EF06_ITEMS.items())
-        first_name, first_item = next(items)
+        """EF06, authenticating first when the card asks for it and we can; None if we cannot.
+
+        A 3.0 card keeps EF06 behind its read key: with an authenticator it is authenticated
+        straight away (no probe, one APDU less). Otherwise EF06 is read as it is, and a 6982
+        calls for the authenticator. With nothing to authenticate with, a 3.0 card is still
+        asked, in case it is one that leaves EF06 open: where a card and the spec disagree,
+        the card wins.
+        """
+        items = list(EF06_ITEMS.items())
+
+        def open_items() -> dict[str, bytes | None]:
+            return {name: self._read(EF06_BY_TAG, name, item, False) for name, item in items}
+
+        tried = False
+        if (card["spec_version"] or b"").startswith(b"3") and self._authenticator is not None:
+            if self._authenticate(card, algorithm):
+                return open_items()
+            tried = True
+        first_name, first_item = items[0]
         first = self._read(EF06_BY_TAG, first_name, first_item)
-        if first is None:  # 6982: holder data behind the card's read key
-            if self._authenticator is None:
-                return None
-            self._authenticator.authenticate(
+        if first is not None:
+            holder = {first_name: first}
+            holder.update({name: self._read(EF06_BY_TAG, name, item) for name, item in items[1:]})
+            return holder
+        # 6982: the holder data are behind the card's read key RKSSSE.
+        if tried or not self._authenticate(card, algorithm):
+            return None
+        return open_items()
+
+    def _authenticate(self, card: dict[str, bytes | None], algorithm: int | None) -> bool:
+        """Whether EF06 is open now; False when there is nothing to authenticate with."""
+        if self._authenticator is None:
+            return False
+        self.authentication_attempted = True
+        try:
+            result = self._authenticator.authenticate(
                 self._channel,
                 (card["card_id"] or b"").hex().upper(),
                 historical_bytes(self._atr),
                 algorithm,
             )
-            first = self._read(EF06_BY_TAG, first_name, first_item)
-        holder = {first_name: first}
-        holder.update({name: self._read(EF06_BY_TAG, name, item) for name, item in items})
-        return holder
+        except PsamNotFound as missing:
+            log.info("holder data not read: %s", missing)
+            return False
+        except CardNotGenuine as suspect:
+            suspect.card_number = records.ascii_text(card["card_number"] or b"")
+            raise
+        self._authentication = result or Authentication()
+        return True
 
     # -- decoding ----------------------------------------------------------------------------------
     def _snapshot(
@@ -161,6 +194,9 @@ class SocialSecurityCardSession:
             birthplace=records.bcd(value(holder, "birthplace")),
             birth_date=records.bcd_date(value(holder, "birth_date")),
             holder_data_read=holder is not None,
+            authenticated=self._authentication is not None,
+            terminal_number=(self._authentication or Authentication()).terminal_number
+            or NO_TERMINAL,
         )
         return _with_inconsistencies(snapshot)
 

@@ -8,7 +8,10 @@ from argparse import Namespace, _SubParsersAction
 from counter_app.card import errors
 from counter_app.card.reader import is_virtual, list_readers, read_card
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.cli.common import EXIT_OK, fail
+from counter_app.cli.common import EXIT_OK, CommandFailed, fail, open_database
+from counter_app.services import audit
+from counter_app.services.actor import Actor
+from counter_app.store.database import DatabaseUnavailable
 
 # One exit code per thing that went wrong, so scripts can tell them apart.
 EXIT_NO_SERVICE_OR_READER = 2
@@ -17,6 +20,7 @@ EXIT_NOT_SOCIAL_SECURITY_CARD = 4
 EXIT_NEEDS_PSAM = 5
 EXIT_REMOVED_OR_COMMUNICATION = 6
 EXIT_LOCKED = 7
+EXIT_NOT_GENUINE = 8
 
 EXIT_FOR_ERROR: tuple[tuple[type[errors.CardError], int, str], ...] = (
     (
@@ -36,7 +40,33 @@ EXIT_FOR_ERROR: tuple[tuple[type[errors.CardError], int, str], ...] = (
         EXIT_NOT_SOCIAL_SECURITY_CARD,
         "this is not a social security card (a bank or transport card?)",
     ),
+    (
+        errors.CardNotGenuine,
+        EXIT_NOT_GENUINE,
+        "card not genuine: it failed the PSAM's internal authentication; keep it and follow "
+        "the outlet's procedure for suspect cards",
+    ),
+    (
+        errors.ReadKeyBlocked,
+        EXIT_LOCKED,
+        "the card is locked: its key for the holder data is blocked",
+    ),
     (errors.CardLocked, EXIT_LOCKED, "the card is locked"),
+    (
+        errors.PsamRemoved,
+        EXIT_REMOVED_OR_COMMUNICATION,
+        "the PSAM stopped answering during the authentication: check it and read again",
+    ),
+    (
+        errors.PsamError,
+        EXIT_REMOVED_OR_COMMUNICATION,
+        "the PSAM could not authenticate this card",
+    ),
+    (
+        errors.AuthenticationRejected,
+        EXIT_REMOVED_OR_COMMUNICATION,
+        "the card refused the PSAM's authentication (does the PSAM hold this region's keys?)",
+    ),
     (
         errors.CardRemoved,
         EXIT_REMOVED_OR_COMMUNICATION,
@@ -58,6 +88,17 @@ def register(commands: _SubParsersAction) -> None:
     )
     read_parser.add_argument(
         "--json", action="store_true", help="print every item as JSON, numbers in full"
+    )
+    psam = read_parser.add_mutually_exclusive_group()
+    psam.add_argument(
+        "--psam-reader",
+        metavar="NAME",
+        help="the reader holding the PSAM (default: found among the other readers)",
+    )
+    psam.add_argument(
+        "--no-psam",
+        action="store_true",
+        help="do not authenticate a third-generation card: its readable part only",
     )
     read_parser.set_defaults(handler=read)
 
@@ -89,7 +130,11 @@ def readers(args: Namespace) -> int:
 
 def read(args: Namespace) -> int:
     try:
-        snapshot = read_card(args.reader)
+        snapshot = read_card(args.reader, psam_reader=args.psam_reader, use_psam=not args.no_psam)
+    except errors.CardNotGenuine as error:
+        code = _failure(error)
+        _audit_not_genuine(args, error)
+        return code
     except errors.CardError as error:
         return _failure(error)
     if args.json:
@@ -98,11 +143,32 @@ def read(args: Namespace) -> int:
         print(_human(snapshot))
     if snapshot.needs_psam:
         fail(
-            "this third-generation card needs the reader's PSAM for the holder data; "
-            "the items above are what it shows without one"
+            "this third-generation card needs the reader's PSAM for the holder data and none "
+            "was found (put it into a second reader, or name it with --psam-reader); "
+            "the items above are what the card shows without one"
         )
         return EXIT_NEEDS_PSAM
     return EXIT_OK
+
+
+def _audit_not_genuine(args: Namespace, error: errors.CardNotGenuine) -> None:
+    """A suspect card is an audit event, when the database can be reached."""
+    try:
+        db = open_database(args)
+        try:
+            with db.transaction() as session:
+                audit.record(
+                    session,
+                    Actor.system(),
+                    "card_not_genuine",
+                    "card",
+                    error.card_number or None,
+                    detail=f"internal authentication failed (card read); card id {error.card_id}",
+                )
+        finally:
+            db.dispose()
+    except (CommandFailed, DatabaseUnavailable) as problem:
+        fail(f"no audit event recorded: {problem}")
 
 
 def _human(snapshot: CardSnapshot) -> str:
@@ -113,6 +179,8 @@ def _human(snapshot: CardSnapshot) -> str:
         f"card id          {snapshot.card_id[:6]}…  region {snapshot.region_code}",
         f"issued / expires {snapshot.issue_date or '-'} / {snapshot.expiry_date or '-'}",
     ]
+    if snapshot.authenticated:
+        lines.append(f"authenticated    genuine (PSAM terminal {snapshot.terminal_number})")
     if snapshot.holder_data_read:
         lines += [
             f"name             {snapshot.name}",

@@ -10,6 +10,7 @@ from pathlib import Path
 from counter_app.cli.common import EXIT_OK, CommandFailed
 from counter_app.resources.simulated_cards import load_profiles
 from counter_app.simulator import control
+from counter_app.simulator.security import psam_profiles
 from counter_app.simulator.vpcd import DEFAULT_HOST
 
 
@@ -18,7 +19,7 @@ def register(commands: _SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="simulator_action", required=True, metavar="ACTION")
 
     serve = actions.add_parser("serve", help="keep one card in a reader until interrupted")
-    serve.add_argument("profile", help="a card key from simulated_cards.toml")
+    serve.add_argument("profile", help="a card or PSAM key from simulated_cards.toml")
     serve.add_argument("--host", default=DEFAULT_HOST, help="vpcd's host (default: %(default)s)")
     where = serve.add_mutually_exclusive_group()
     where.add_argument("--port", type=int, help="vpcd's port (default: the slot's)")
@@ -96,3 +97,5 @@ def list_slots(args: Namespace) -> None:
 def list_profiles(args: Namespace) -> None:
     for key, profile in load_profiles().items():
         print(f"{key:15} {profile.label}")
+    for key, psam in psam_profiles().items():
+        print(f"{key:15} {psam.label} (put it in slot 1)")

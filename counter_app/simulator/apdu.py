@@ -11,12 +11,17 @@ class SW(IntEnum):
 
     OK = 0x9000
     WRONG_LENGTH = 0x6700
+    NO_SESSION_KEY = 0x6901  # PSAM: CIPHER DATA before DELIVERY SESSION KEY
     SECURITY_NOT_SATISFIED = 0x6982
+    AUTHENTICATION_BLOCKED = 0x6983
+    NO_VALID_CHALLENGE = 0x6984
     CONDITIONS_NOT_SATISFIED = 0x6985
     NO_CURRENT_EF = 0x6986
+    WRONG_DATA = 0x6A80  # PSAM: the number of factors does not match the key's level
     FILE_NOT_FOUND = 0x6A82
     RECORD_NOT_FOUND = 0x6A83
     WRONG_P1P2 = 0x6A86
+    KEY_NOT_FOUND = 0x6A88
     INS_NOT_SUPPORTED = 0x6D00
     CLA_NOT_SUPPORTED = 0x6E00
     NO_DIAGNOSIS = 0x6F00
@@ -65,6 +70,11 @@ class Reply:
 
     def to_bytes(self) -> bytes:
         return self.data + self.sw.to_bytes(2, "big")
+
+
+def verification_failed(tries_left: int) -> Reply:
+    """63Cx: the authentication failed, x tries left."""
+    return Reply(0x63C0 | (tries_left & 0x0F))
 
 
 def status(sw: int) -> Reply:

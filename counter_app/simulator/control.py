@@ -35,6 +35,8 @@ import platformdirs
 
 import counter_app
 from counter_app.resources.simulated_cards import CardProfile, load_profiles
+from counter_app.simulator.psam import SimulatedPsam
+from counter_app.simulator.security import PsamProfile, psam_profiles
 from counter_app.simulator.sscard import SocialSecurityCard
 from counter_app.simulator.vpcd import DEFAULT_HOST, VPCD_PORTS, VpcdClient, VpcdUnavailable
 
@@ -206,8 +208,9 @@ def log_file(slot: int) -> Path:
     return _slot_file(runtime_dir(), slot, "log")
 
 
-def profile(profile_key: str) -> CardProfile:
-    profiles = load_profiles()
+def profile(profile_key: str) -> CardProfile | PsamProfile:
+    """A card profile, or a simulated PSAM's (simulated_cards.toml's [psams.*])."""
+    profiles: dict[str, CardProfile | PsamProfile] = {**load_profiles(), **psam_profiles()}
     if profile_key not in profiles:
         raise SimulatorError(
             f"no simulated card {profile_key!r}; the cards are: {', '.join(profiles)}"
@@ -215,9 +218,12 @@ def profile(profile_key: str) -> CardProfile:
     return profiles[profile_key]
 
 
-def build_card(profile_key: str) -> SocialSecurityCard:
+def build_card(profile_key: str) -> SocialSecurityCard | SimulatedPsam:
     try:
-        return SocialSecurityCard(profile(profile_key))
+        chosen = profile(profile_key)
+        if isinstance(chosen, PsamProfile):
+            return SimulatedPsam(chosen)
+        return SocialSecurityCard(chosen)
     except ValueError as error:  # data that does not fit the chip's items
         raise SimulatorError(f"the card {profile_key} cannot be simulated: {error}") from None
 
@@ -351,6 +357,17 @@ def _stop(pid: int) -> None:
         try:
             os.kill(pid, sig)
         except ProcessLookupError:
+            return
+        child = _children.get(pid)
+        if child is not None:
+            # Our own child: wait for its exit itself. Its command line empties while it is
+            # still exiting, which _is_running would take for gone too early.
+            try:
+                child.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                log.warning("card process %d ignored signal %d", pid, sig)
+                continue
+            _children.pop(pid, None)
             return
         deadline = time.monotonic() + STOP_TIMEOUT
         while time.monotonic() < deadline:

@@ -1,10 +1,17 @@
 """A virtual social security card: the chip's files and commands, with one profile's quirks.
 
 Commands: SELECT (by DF name, by file id, the MF), READ RECORD (by tag or number, in the current
-EF or by SFI), GET CHALLENGE, GET RESPONSE (T=0 cards) and EXTERNAL AUTHENTICATE (a seam: it
-always refuses for now). Quirks come from the profile: a T=0 card answers data with 61xx first;
-an SSSE-as-MF card has its files under 3F00; a locked card answers 9303 to the SSSE select; a 3.0
-card keeps EF06 behind authentication; a bank-only card has no social security application.
+EF or by SFI), GET CHALLENGE, GET RESPONSE (T=0 cards), and on 3.0 cards INTERNAL AUTHENTICATE
+(key IRK) and EXTERNAL AUTHENTICATE (key RKSSSE, id 0A). Quirks come from the profile: a T=0 card
+answers data with 61xx first; an SSSE-as-MF card has its files under 3F00; a locked card answers
+9303 to the SSSE select; a 3.0 card keeps EF06 behind external authentication, with keys
+diversified from the simulator's roots (security.py); a bank-only card has no social security
+application.
+
+A 3.0 card as the spec has it: a challenge serves one EXTERNAL AUTHENTICATE and dies with any
+other command; EF06 answers 6982 until external authentication succeeds; a wrong cryptogram
+answers 63Cx with x tries left, and 6983 once none are left; reset and power-off forget the
+challenge and the authentication (not the tries), as does selecting another application.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from counter_app.card import crypto
 from counter_app.resources.simulated_cards import CardProfile, SimulatedCard
 from counter_app.simulator.apdu import (
     SW,
@@ -22,9 +30,11 @@ from counter_app.simulator.apdu import (
     Reply,
     response_waiting,
     status,
+    verification_failed,
     wrong_le,
 )
 from counter_app.simulator.records import ef05_records, ef06_records, tlv
+from counter_app.simulator.security import CardSecurity, card_security
 
 SSSE_NAME = "sx1.sh.社会保障".encode("gbk")
 UNIONPAY_AID = bytes.fromhex("A000000333010101")
@@ -37,11 +47,13 @@ ATR_PREFIX = bytes.fromhex("3B6D0000")
 HISTORICAL_LENGTH = 13
 ALGORITHM_3DES = 0x01
 ALGORITHM_SM4 = 0x03  # third-generation cards
+KEY_RKSSSE = 0x0A
 
 INS_SELECT = 0xA4
 INS_READ_RECORD = 0xB2
 INS_GET_CHALLENGE = 0x84
 INS_EXTERNAL_AUTHENTICATE = 0x82
+INS_INTERNAL_AUTHENTICATE = 0x88
 INS_GET_RESPONSE = 0xC0
 
 
@@ -94,22 +106,27 @@ class SocialSecurityCard:
         self._fci = b""
         self._ssse_as_mf = False
         self._locked = False
+        self.security: CardSecurity | None = None
         if isinstance(profile, SimulatedCard):
-            third_generation = profile.spec_version.startswith("3")
+            self.security = card_security(profile, historical)
+            third_generation = self.security is not None
             self._files = {
                 EF05_ID: ElementaryFile(EF05_ID, 5, ef05_records(profile), protected=False),
                 EF06_ID: ElementaryFile(
                     EF06_ID, 6, ef06_records(profile), protected=third_generation
                 ),
             }
-            self._fci = ssse_fci(ALGORITHM_SM4 if third_generation else ALGORITHM_3DES)
+            self._fci = ssse_fci(self.security.algorithm if self.security else ALGORITHM_3DES)
             self._ssse_as_mf = profile.ssse_as_mf
             self._locked = profile.locked
+        # Tries left on RKSSSE: kept in the chip, so a reset does not give them back.
+        self.rksse_tries = self.security.rksse_tries if self.security else 0
         self._commands: dict[int, Callable[[Command], Reply]] = {
             INS_SELECT: self._select,
             INS_READ_RECORD: self._read_record,
             INS_GET_CHALLENGE: self._get_challenge,
             INS_EXTERNAL_AUTHENTICATE: self.external_authenticate,
+            INS_INTERNAL_AUTHENTICATE: self.internal_authenticate,
         }
         self._clear()
 
@@ -142,24 +159,57 @@ class SocialSecurityCard:
             command = Command.parse(apdu)
         except MalformedCommand:
             self._pending = None
+            self.challenge = None
             return status(SW.WRONG_LENGTH).to_bytes()
         if command.ins == INS_GET_RESPONSE and command.cla == 0x00:
             return self._get_response(command).to_bytes()
         self._pending = None  # any other command discards an answer nobody fetched
+        if command.ins != INS_EXTERNAL_AUTHENTICATE:
+            # The card remembers its last challenge for the very next command only.
+            self.challenge = None
         if command.cla != 0x00:
             return status(SW.CLA_NOT_SUPPORTED).to_bytes()
         handler = self._commands.get(command.ins)
         reply = handler(command) if handler else status(SW.INS_NOT_SUPPORTED)
         return self._deliver(reply).to_bytes()
 
-    def external_authenticate(self, command: Command) -> Reply:
-        """The seam for 3.0 cards' EF06 access (`00 82 00 0A 10` + cryptogram ‖ card random).
+    def internal_authenticate(self, command: Command) -> Reply:
+        """`00 88 00 00 10 r1 ‖ r2`: the IRK's session key for r1 applied to r2 (8 bytes)."""
+        if self.security is None:
+            return status(SW.INS_NOT_SUPPORTED)
+        if (command.p1, command.p2) != (0, 0):
+            return status(SW.WRONG_P1P2)
+        if len(command.data) != 16:
+            return status(SW.WRONG_LENGTH)
+        if command.le not in (None, 0, 8):
+            return wrong_le(8)
+        rule = crypto.rule_for(self.security.algorithm)
+        r1, r2 = command.data[:8], command.data[8:]
+        return Reply(SW.OK, rule.authentication(rule.session_key(self.security.irk, r1), r2))
 
-        Verifying the cryptogram against `self.challenge` with the diversified RKSSSE key is a
-        later issue; until then nothing authenticates and EF06 of a 3.0 card stays closed. On
-        success this sets `self.authenticated`, which reset and power-off clear again.
-        """
-        return status(SW.SECURITY_NOT_SATISFIED)
+    def external_authenticate(self, command: Command) -> Reply:
+        """`00 82 00 0A 10 auth ‖ raw` (or Lc 11 with key version 01): RKSSSE's session key for
+        the last challenge must give `auth` for `raw`. Success opens EF06 until reset."""
+        challenge, self.challenge = self.challenge, None  # single use, whatever the outcome
+        if self.security is None:
+            return status(SW.SECURITY_NOT_SATISFIED)
+        if (command.p1, command.p2) != (0, KEY_RKSSSE):
+            return status(SW.KEY_NOT_FOUND)
+        if len(command.data) not in (16, 17) or command.data[16:] not in (b"", b"\x01"):
+            return status(SW.WRONG_LENGTH)
+        if self.rksse_tries == 0:
+            return status(SW.AUTHENTICATION_BLOCKED)
+        if challenge is None or len(challenge) != 8:
+            return status(SW.NO_VALID_CHALLENGE)
+        rule = crypto.rule_for(self.security.algorithm)
+        auth, raw = command.data[:8], command.data[8:16]
+        expected = rule.authentication(rule.session_key(self.security.rksse, challenge), raw)
+        if auth != expected:
+            self.rksse_tries -= 1
+            return verification_failed(self.rksse_tries)
+        self.rksse_tries = self.security.rksse_tries or self.rksse_tries
+        self.authenticated = True
+        return status(SW.OK)
 
     def _deliver(self, reply: Reply) -> Reply:
         # T=0 has no room for data in the first answer: the reader must ask with GET RESPONSE.
@@ -215,6 +265,8 @@ class SocialSecurityCard:
         return status(SW.OK)
 
     def _enter(self, directory: Directory) -> None:
+        if directory is not self._directory:
+            self.authenticated = False  # another application: the read key's grant ends
         self._directory = directory
         self._ef = None
 

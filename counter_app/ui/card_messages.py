@@ -18,6 +18,8 @@ def state_label(situation: Situation | None) -> str:
         return translate("CardMessages", "Looking for the card reader…")
     if situation.snapshot is not None and situation.snapshot.needs_psam:
         return translate("CardMessages", "Card read without holder data")
+    if situation.state is ReaderState.ERROR and isinstance(situation.error, errors.CardNotGenuine):
+        return translate("CardMessages", "Card not genuine")
     return {
         ReaderState.NO_SERVICE: translate("CardMessages", "Card service not running"),
         ReaderState.NO_READER: translate("CardMessages", "No reader"),
@@ -53,6 +55,25 @@ def describe_card_error(error: Exception) -> str:
                 "CardMessages",
                 "This is not a social security card (perhaps a bank card or a transport card). "
                 "Insert the customer's social security card.",
+            )
+        case errors.CardNotGenuine():
+            return translate(
+                "CardMessages",
+                "This card failed the check that proves it genuine (internal authentication): it "
+                "may be counterfeit. Keep the card and follow the outlet's procedure for suspect "
+                "cards.",
+            )
+        case errors.PsamError():
+            return translate(
+                "CardMessages",
+                "The reader's secure module (PSAM) stopped answering during the read. Check that "
+                "it sits in its slot, then press Read again; if that fails again, call IT staff.",
+            )
+        case errors.AuthenticationRejected():
+            return translate(
+                "CardMessages",
+                "The card refused the keys of the reader's secure module (PSAM). Call IT staff: "
+                "the PSAM may not be the one for this region.",
             )
         case errors.CardLocked():
             return translate(
@@ -94,6 +115,13 @@ def needs_psam() -> str:
     )
 
 
+def genuine() -> str:
+    return translate(
+        "CardMessages",
+        "The reader's secure module (PSAM) proved the card genuine and opened its holder data.",
+    )
+
+
 def inconsistent() -> str:
     return translate(
         "CardMessages",
@@ -117,7 +145,9 @@ def situation_sentence(situation: Situation | None) -> str:
     if state is ReaderState.READ and snapshot is not None:
         if snapshot.needs_psam:
             return needs_psam()
-        return inconsistent() if snapshot.inconsistencies else ""
+        if snapshot.inconsistencies:
+            return inconsistent()
+        return genuine() if snapshot.authenticated else ""
     return describe_card_error(error) if error is not None else ""
 
 

@@ -1,7 +1,8 @@
 """The reader panel: what the reader sees, bound to the card watcher's situations.
 
 It only renders: every change arrives as a whole `Situation` on the GUI thread, so a card taken
-out clears the data in the same repaint, and numbers are shown masked.
+out clears the data in the same repaint, and numbers are shown masked. A card that failed the
+PSAM's internal authentication is announced once through `suspect_card` (the window audits it).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.card.errors import CardNotGenuine
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.reader_state import ReaderState, Situation
 from counter_app.card.snapshot import CardSnapshot
@@ -43,6 +45,9 @@ NOTHING = "—"
 
 
 class ReaderPanel(QGroupBox):
+    # The CardNotGenuine error of a card that failed internal authentication, once per read.
+    suspect_card = Signal(object)
+
     def __init__(
         self,
         watcher: CardWatcher | None,
@@ -131,8 +136,11 @@ class ReaderPanel(QGroupBox):
 
     # -- rendering -----------------------------------------------------------------------------
     def show_situation(self, situation: Situation) -> None:
-        self.situation = situation
+        before, self.situation = self.situation, situation
         self._render()
+        error = situation.error
+        if isinstance(error, CardNotGenuine) and (before is None or before.error is not error):
+            self.suspect_card.emit(error)
 
     def forget(self) -> None:
         """Back to knowing nothing (the watcher stopped): no card data stays on screen."""

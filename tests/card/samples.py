@@ -56,3 +56,20 @@ LI_XIUYING_EXPIRED = replace(
 
 def snapshot(**changes: Any) -> CardSnapshot:
     return replace(WANG_XIAOMING, **changes)
+
+
+# The same card read through a PSAM: genuine, holder data, the PSAM's terminal number.
+ZHANG_WEI_AUTHENTICATED = replace(
+    ZHANG_WEI_WITHOUT_PSAM,
+    atr=bytes.fromhex("3B6D00000086815A100000320100000002"),
+    historical_bytes=bytes.fromhex("0086815A100000320100000002"),
+    ssn="320113197811050313",
+    name="张伟",
+    sex="1",
+    ethnicity="01",
+    birthplace="320113",
+    birth_date=date(1978, 11, 5),
+    holder_data_read=True,
+    authenticated=True,
+    terminal_number="320100000001",
+)

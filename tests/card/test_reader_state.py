@@ -13,6 +13,7 @@ from counter_app.card.errors import (
     CommunicationError,
     NoCard,
     NotSocialSecurityCard,
+    PsamInReader,
     ReaderBusy,
 )
 from counter_app.card.reader_state import (
@@ -154,6 +155,31 @@ def test_the_newest_card_is_shown_and_the_other_comes_back_when_it_leaves() -> N
     assert machine.handle(ReadFinished("Reader A", snapshot())) == second
     back = machine.handle(CardWithdrawn("Reader B"))
     assert (back.state, back.reader) == (S.CARD_PRESENT, "Reader A")
+
+
+def test_the_psam_in_a_slot_is_passed_over_for_the_customers_card() -> None:
+    machine = machine_with(
+        ServiceUp(),
+        ReaderAdded("Reader A"),
+        ReaderAdded("Reader B"),
+        CardInserted("Reader A"),
+        CardInserted("Reader B"),  # the PSAM, seen last: shown first
+        ReadStarted("Reader B"),
+    )
+    after = machine.handle(ReadFailed("Reader B", PsamInReader("Reader B holds the PSAM")))
+    assert (after.state, after.reader, after.error) == (S.CARD_PRESENT, "Reader A", None)
+    assert machine.cards == ("Reader A",)
+    # Alone, the PSAM leaves the panel on the other reader, empty and without an error.
+    alone = machine_with(
+        ServiceUp(),
+        ReaderAdded("Reader A"),
+        ReaderAdded("Reader B"),
+        CardInserted("Reader B"),
+        ReadStarted("Reader B"),
+    )
+    after = alone.handle(ReadFailed("Reader B", PsamInReader("Reader B holds the PSAM")))
+    assert (after.state, after.reader, after.error) == (S.READY, "Reader A", None)
+    assert alone.handle(CardWithdrawn("Reader B")) == after  # the PSAM pulled: nothing to say
 
 
 def test_losing_the_service_forgets_readers_cards_and_data() -> None:

@@ -67,8 +67,9 @@ def vpcd(runtime: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PollingVpcd
 def test_insert_list_remove(vpcd: PollingVpcd, runtime: Path) -> None:
     pid = control.insert("wang_xiaoming", 0, port=vpcd.port)
     assert running(pid)
-    # insert returns once vpcd has talked to the card.
-    assert vpcd.visits and vpcd.visits[-1].atr == atr_of("wang_xiaoming")
+    # insert returns once vpcd has talked to the card (its answer may still be on the way).
+    assert vpcd.visits
+    assert vpcd.wait_for(lambda visits: visits[-1].atr == atr_of("wang_xiaoming"))
     assert control.inserted() == {0: "wang_xiaoming"}
     record = json.loads((runtime / "slot0.pid").read_text())
     assert record == {

@@ -378,11 +378,11 @@ def test_third_generation_card_reads_ef05_but_refuses_ef06_with_6982() -> None:
     assert send(chip, read(0x08, 0x00, 0x14)) == ("", "6982")
 
 
-def test_external_authenticate_refuses_for_now() -> None:
+def test_a_wrong_cryptogram_does_not_open_ef06() -> None:
     chip = card("zhang_wei")
     send(chip, SELECT_SSSE)
     send(chip, "0084000008")
-    assert send(chip, "0082000A10" + "00" * 16) == ("", "6982")
+    assert send(chip, "0082000A10" + "00" * 16) == ("", "63C2")
     assert not chip.authenticated
     assert send(chip, read(0x08, 0x30, 0x14)) == ("", "6982")
 
@@ -390,7 +390,7 @@ def test_external_authenticate_refuses_for_now() -> None:
 def test_an_authenticated_third_generation_card_opens_ef06_until_reset() -> None:
     chip = card("zhang_wei")
     send(chip, SELECT_SSSE)
-    chip.authenticated = True  # what a successful external authentication will do
+    chip.authenticated = True  # what a successful external authentication does
     data, sw = send(chip, read(0x08, 0x30, 0x14))
     assert (bytes.fromhex(data), sw) == (b"\x08\x12320113197811050313", "9000")
     chip.reset()

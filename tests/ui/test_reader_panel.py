@@ -10,13 +10,19 @@ import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from counter_app.card.apdu import ApduChannel
 from counter_app.card.errors import (
+    AuthenticationRejected,
     CardLocked,
+    CardNotGenuine,
     CardRemoved,
     CommunicationError,
     NotSocialSecurityCard,
+    PsamRemoved,
     ReaderBusy,
+    ReadKeyBlocked,
 )
+from counter_app.card.psam import PsamAuthenticator, forget_psams
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.reader_state import (
     CardInserted,
@@ -30,7 +36,9 @@ from counter_app.card.reader_state import (
     ServiceUp,
 )
 from counter_app.card.snapshot import CardSnapshot
+from counter_app.card.sscard import SocialSecurityCardSession
 from counter_app.resources.simulated_cards import load_profiles
+from counter_app.simulator.control import build_card
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
@@ -39,11 +47,14 @@ from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 from counter_app.ui.training_panel import TrainingPanel
 from tests.card import samples
+from tests.card.chips import Chip, FakeContext
 from tests.card.fake_pcsc import FakeService
+from tests.pcsc_env import CardSlots
 from tests.ui.conftest import PASSWORD, no_card_read, sign_in
 
 READER = "Counter Reader 0"
 VIRTUAL = "Virtual PCD 00 00"
+PSAM_READER = "Counter Reader 1"
 TODAY = date(2026, 11, 21)
 PROFILES = load_profiles()
 
@@ -160,6 +171,122 @@ def test_a_third_generation_card_without_psam_shows_what_could_be_read(
     feed(qtbot, watcher, panel, CardInserted(READER), ReadStarted(READER))
     feed(qtbot, watcher, panel, ReadFinished(READER, samples.WANG_XIAOMING))
     assert panel.name.isVisibleTo(panel) and panel.ssn.isVisibleTo(panel)
+
+
+def test_a_third_generation_card_read_through_the_psam_shows_the_holder(
+    qtbot: QtBot, watcher: CardWatcher, panel: ReaderPanel, language: Language
+) -> None:
+    read(qtbot, watcher, panel, samples.ZHANG_WEI_AUTHENTICATED)
+    assert panel.headline.text() == "读卡完成"
+    assert panel.name.isVisibleTo(panel) and panel.name.text() == "张伟"
+    assert panel.ssn.text() == "320113********0313"
+    assert panel.generation.text() == "3.0"
+    language.apply("en")  # the PSAM's sentence, whose Chinese the translation file adds
+    qtbot.waitUntil(lambda: panel.headline.text() == "Card read")
+    assert "proved the card genuine" in panel.message.text()
+    assert "320113197811050313" not in shown_texts(panel)
+
+
+def test_a_counterfeit_card_is_refused_and_announced_once(
+    qtbot: QtBot, watcher: CardWatcher, panel: ReaderPanel, language: Language
+) -> None:
+    language.apply("en")
+    suspects: list[Exception] = []
+    panel.suspect_card.connect(suspects.append)
+    error = CardNotGenuine("internal authentication failed", "320100D1", "A2468135X")
+    read(qtbot, watcher, panel, error)
+    assert panel.headline.text() == "Card not genuine"
+    assert "may be counterfeit" in panel.message.text()
+    assert not panel.details.isVisibleTo(panel)
+    assert suspects == [error]
+    panel.retranslate()  # a repaint is no new read
+    assert suspects == [error]
+
+
+@pytest.mark.parametrize(
+    ("error", "sentence"),
+    [
+        (ReadKeyBlocked("6983"), "This card is locked"),
+        (PsamRemoved("pulled"), "secure module (PSAM) stopped answering"),
+        (AuthenticationRejected(0x63C2, "EXTERNAL AUTHENTICATE"), "refused the keys"),
+    ],
+    ids=["blocked read key", "PSAM pulled", "wrong PSAM"],
+)
+def test_psam_problems_are_named(
+    qtbot: QtBot,
+    watcher: CardWatcher,
+    panel: ReaderPanel,
+    language: Language,
+    error: Exception,
+    sentence: str,
+) -> None:
+    language.apply("en")
+    read(qtbot, watcher, panel, error)
+    assert sentence in panel.message.text()
+    assert panel.read_again_button.isVisibleTo(panel)
+
+
+def test_the_watcher_reads_a_third_generation_card_through_the_psam(
+    qtbot: QtBot, language: Language
+) -> None:
+    """The real watcher thread, the real session and PSAM authenticator, simulated chips."""
+    service = FakeService(READER, PSAM_READER)
+    chips: dict[str, Chip | None] = {READER: None, PSAM_READER: None}
+
+    def authenticated_read(reader: str) -> CardSnapshot:
+        chip = chips[reader]
+        assert chip is not None
+        context = FakeContext(chips)
+        authenticator = PsamAuthenticator(context, reader)  # type: ignore[arg-type]
+        session = SocialSecurityCardSession(ApduChannel(chip), chip.atr, authenticator)
+        return session.read()
+
+    card_watcher = CardWatcher(authenticated_read, service.context, wait_ms=50)
+    reader_panel = ReaderPanel(card_watcher, today=lambda: TODAY)
+    qtbot.addWidget(reader_panel)
+    reader_panel.show()
+    card_watcher.start()
+    try:
+        qtbot.waitUntil(lambda: reader_panel.headline.text() == "未插卡")
+        chips[PSAM_READER] = Chip(build_card("psam"))
+        chips[READER] = Chip(build_card("zhang_wei"))
+        service.insert(READER)
+        qtbot.waitUntil(lambda: reader_panel.name.text() == "张伟")
+        assert reader_panel.ssn.text() == "320113********0313"
+        situation = reader_panel.situation
+        assert situation is not None and situation.snapshot is not None
+        assert situation.snapshot.authenticated
+        assert situation.snapshot.terminal_number == "320100000001"
+        service.remove(READER)
+        qtbot.waitUntil(lambda: reader_panel.headline.text() == "未插卡")
+        assert "张伟" not in shown_texts(reader_panel)
+    finally:
+        assert card_watcher.stop()
+
+
+@pytest.mark.pcsc
+def test_the_panel_reads_a_third_generation_card_with_the_simulated_psam(
+    qtbot: QtBot, language: Language, cards: CardSlots
+) -> None:
+    """pcscd, the card in the first virtual reader and the PSAM in the second: the watcher
+    passes over the PSAM and shows the card's holder."""
+    forget_psams()
+    cards.insert("psam", slot=1)
+    cards.insert("zhao_lei", slot=0)
+    card_watcher = CardWatcher(wait_ms=100)
+    reader_panel = ReaderPanel(card_watcher, today=lambda: TODAY)
+    qtbot.addWidget(reader_panel)
+    reader_panel.show()
+    card_watcher.start()
+    try:
+        qtbot.waitUntil(lambda: reader_panel.name.text() == "赵磊", timeout=10000)
+        assert reader_panel.ssn.text() == "320102********007X"
+        situation = reader_panel.situation
+        assert situation is not None and situation.reader == VIRTUAL
+        assert situation.snapshot is not None and situation.snapshot.authenticated
+    finally:
+        assert card_watcher.stop()
+        forget_psams()
 
 
 @pytest.mark.parametrize(
