@@ -9,8 +9,8 @@ from counter_app.card import errors
 from counter_app.card.reader import is_virtual, list_readers, read_card
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.cli.common import EXIT_OK, CommandFailed, fail, open_database
-from counter_app.services import audit
 from counter_app.services.actor import Actor
+from counter_app.services.suspect_cards import record_not_genuine
 from counter_app.store.database import DatabaseUnavailable
 
 # One exit code per thing that went wrong, so scripts can tell them apart.
@@ -156,15 +156,9 @@ def _audit_not_genuine(args: Namespace, error: errors.CardNotGenuine) -> None:
     try:
         db = open_database(args)
         try:
-            with db.transaction() as session:
-                audit.record(
-                    session,
-                    Actor.system(),
-                    "card_not_genuine",
-                    "card",
-                    error.card_number or None,
-                    detail=f"internal authentication failed (card read); card id {error.card_id}",
-                )
+            record_not_genuine(
+                db, Actor.system(), error.card_number, error.card_id, "counter-app card read"
+            )
         finally:
             db.dispose()
     except (CommandFailed, DatabaseUnavailable) as problem:

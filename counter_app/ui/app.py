@@ -5,10 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 from argparse import Namespace
+from functools import partial
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app import __version__, logs
+from counter_app.card.qt_bridge import CardWatcher
+from counter_app.card.reader import read_card
 from counter_app.domain.rules import RulesError
 from counter_app.resources import load_rules
 from counter_app.store.database import Database
@@ -52,7 +55,11 @@ def run(args: Namespace) -> int:
         title = app.translate("Startup", "The database setting cannot be used")
         QMessageBox.critical(None, title, str(error))
         return 2
-    session = CounterSession(db, rules, settings, language)
+    # The PSAM's reader, when the settings name one; otherwise it is found by its application.
+    read = partial(read_card, psam_reader=settings.psam_reader)
+    session = CounterSession(
+        db, rules, settings, language, watcher_factory=lambda: CardWatcher(read)
+    )
     session.finished.connect(app.quit)
     session.start()
     try:

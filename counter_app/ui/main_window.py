@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.card.errors import CardNotGenuine
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.reader_state import Situation
 from counter_app.domain.application import Business
@@ -29,6 +30,7 @@ from counter_app.printing.dispatch import print_pdf
 from counter_app.services import applications
 from counter_app.services.actor import Actor
 from counter_app.services.documents import SendToPrinter
+from counter_app.services.suspect_cards import record_not_genuine
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self._drafts_offered = False
 
         self.reader_panel = ReaderPanel(watcher)
+        self.reader_panel.suspect_card.connect(self._record_suspect_card)
         self.training_panel = TrainingPanel(background, simulator)
         self.customer_box = QGroupBox()
         self.customer_summary = QLabel()
@@ -245,6 +248,14 @@ class MainWindow(QMainWindow):
         if self.watcher is not None:
             self.watcher.stop()
         self.reader_panel.forget()
+
+    def _record_suspect_card(self, error: CardNotGenuine) -> None:
+        db, actor = self._db, self.actor
+        self._background.run(
+            lambda: record_not_genuine(db, actor, error.card_number, error.card_id, "window"),
+            lambda _: None,
+            self._counts_failed,
+        )
 
     def _reader_situation(self, situation: Situation) -> None:
         self.training_panel.follow(situation)

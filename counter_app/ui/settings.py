@@ -65,6 +65,11 @@ class Settings:
         self._store.setValue("printing/printer", value.strip())
 
     @property
+    def psam_reader(self) -> str | None:
+        """The reader holding the PSAM; unset: found among the readers by its application."""
+        return str(self._get("card/psam_reader", "")).strip() or None
+
+    @property
     def workstation(self) -> str:
         return str(self._get("workstation/name", "")) or this_workstation()
 

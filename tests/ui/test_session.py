@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from counter_app.card.errors import CardNotGenuine
 from counter_app.store.models import AuditEvent
 from counter_app.ui.about_dialog import AboutDialog
 from counter_app.ui.crash_dialog import CrashDialog, install_excepthook
@@ -121,3 +122,19 @@ def test_busy_indicator_shows_while_background_work_runs(
     window.refresh_counts()
     assert window.busy_indicator.isVisibleTo(window)
     qtbot.waitUntil(lambda: not window.busy_indicator.isVisibleTo(window))
+
+
+def test_a_card_that_is_not_genuine_is_an_audit_event(
+    qtbot: QtBot, session: CounterSession
+) -> None:
+    signed_in(qtbot, session)
+    window = session.window
+    assert window is not None
+    error = CardNotGenuine("internal authentication failed", "320100D1560000", "A12345674")
+    window.reader_panel.suspect_card.emit(error)
+    qtbot.waitUntil(lambda: "card_not_genuine" in audit_actions(session), timeout=5000)
+    with session.db.transaction() as tx:
+        event = tx.execute(
+            select(AuditEvent).where(AuditEvent.action == "card_not_genuine")
+        ).scalar_one()
+        assert (event.actor, event.object_id) == ("0101", "A12345674")

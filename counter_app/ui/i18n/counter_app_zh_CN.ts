@@ -24,39 +24,218 @@
     </message>
 </context>
 <context>
-    <name>Applications</name>
+    <name>ApplicationView</name>
     <message>
-        <source>Draft</source>
-        <translation type="unfinished">草稿</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation type="unfinished">已提交</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="unfinished">已批准</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished">已退回</translation>
-    </message>
-    <message>
-        <source>In production</source>
-        <translation type="unfinished">制卡中</translation>
-    </message>
-    <message>
-        <source>Ready for pickup</source>
-        <translation type="unfinished">待领取</translation>
-    </message>
-    <message>
-        <source>Issued</source>
+        <source>&amp;View document…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation type="unfinished">已撤销</translation>
+        <source>Back (Esc)</source>
+        <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the clerk &amp;entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This application changed meanwhile: it is now %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the application…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt %1 · clerk %2 %3 · submitted %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decided by %1 %2 at %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for rejection: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You took this application yourself: another supervisor decides it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deciding as supervisor %1 %2, signed in on this screen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished">持卡人</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished">出生日期</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's document number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relationship to the holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Old card</source>
+        <translation type="unfinished">旧卡</translation>
+    </message>
+    <message>
+        <source>Card check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chip could not be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card differs in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted by supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for accepting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Correct %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change certificate no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished">工本费</translation>
+    </message>
+    <message>
+        <source>%1, not collected yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment voucher</source>
+        <translation type="unfinished">缴费凭证</translation>
+    </message>
+    <message>
+        <source>%1, paid %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seen ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not provided ✗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Material</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ticked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished">回执编号</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 approved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 sent back to clerk %2 with the reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Applications</name>
     <message>
         <source>Card data overridden</source>
         <translation type="unfinished" />
@@ -87,6 +266,37 @@
     </message>
     <message>
         <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuthoriseDialog</name>
+    <message>
+        <source>Supervisor decides here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A supervisor signs in on this screen to decide application %1. The decision is recorded in the supervisor's name; the sign-in ends with it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor's &amp;staff number</source>
+        <translation type="unfinished">主管工号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished">密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Staff number and password are both required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -268,7 +478,7 @@
     </message>
     <message>
         <source>Card not genuine</source>
-        <translation type="unfinished" />
+        <translation>卡片未通过真伪验证</translation>
     </message>
     <message>
         <source>Card service not running</source>
@@ -316,15 +526,15 @@
     </message>
     <message>
         <source>This card failed the check that proves it genuine (internal authentication): it may be counterfeit. Keep the card and follow the outlet's procedure for suspect cards.</source>
-        <translation type="unfinished" />
+        <translation>此卡未通过真伪验证（内部认证），可能是伪卡。请留存此卡，并按网点可疑卡片处理规定办理。</translation>
     </message>
     <message>
         <source>The reader's secure module (PSAM) stopped answering during the read. Check that it sits in its slot, then press Read again; if that fails again, call IT staff.</source>
-        <translation type="unfinished" />
+        <translation>读卡时读卡器的安全模块（PSAM）停止响应。请检查它是否插好，然后点击“重新读卡”；如仍失败，请联系IT人员。</translation>
     </message>
     <message>
         <source>The card refused the keys of the reader's secure module (PSAM). Call IT staff: the PSAM may not be the one for this region.</source>
-        <translation type="unfinished" />
+        <translation>卡片拒绝了读卡器安全模块（PSAM）的密钥。请联系IT人员：该PSAM可能不适用于本地区。</translation>
     </message>
     <message>
         <source>This card is locked. The customer needs to have it unlocked or replaced.</source>
@@ -356,7 +566,7 @@
     </message>
     <message>
         <source>The reader's secure module (PSAM) proved the card genuine and opened its holder data.</source>
-        <translation type="unfinished" />
+        <translation>读卡器的安全模块（PSAM）已验证此卡为真卡，并读取了持卡人信息。</translation>
     </message>
     <message>
         <source>Some of the card's data do not add up. Check them against the customer's ID card.</source>
@@ -612,6 +822,21 @@
     </message>
 </context>
 <context>
+    <name>LiveIndicator</name>
+    <message>
+        <source>Live updates: connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● Live: changes appear by themselves.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● Offline: this list may be out of date. It refreshes by itself when the connection is back.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Screen locked</source>
@@ -832,6 +1057,69 @@
     </message>
 </context>
 <context>
+    <name>MyApplicationsPage</name>
+    <message>
+        <source>My submitted and rejected applications, newest first. Enter opens one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rework as a draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor &amp;decides here…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 is now %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished">已提交</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished">业务</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished">持卡人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">办理状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why it came back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No submitted or rejected applications.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 is a draft again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Supervisor authorisation</source>
@@ -921,6 +1209,117 @@
     </message>
 </context>
 <context>
+    <name>QueuePage</name>
+    <message>
+        <source>Approval queue: oldest first. Enter opens one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Business</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lerk no. (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>any clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Waiting at least</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sort by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting longest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished">业务</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished">已提交</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished">持卡人</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished">回执编号</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No application is waiting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(yours: another supervisor decides)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReaderPanel</name>
     <message>
         <source>Card reader</source>
@@ -965,6 +1364,132 @@
     <message>
         <source>%1, valid</source>
         <translation>%1，有效</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject application %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Application %1 goes back to clerk %2 as a draft to fix and resubmit. Why? The clerk reads this:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send &amp;back to the clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation type="unfinished">最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Write the reason first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Daily report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Business &amp;day:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished">业务</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">已退回</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No business on this day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the daily report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file cannot be written (%1). Choose another place.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Daily report %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
