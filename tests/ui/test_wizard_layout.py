@@ -67,3 +67,18 @@ def test_every_page_fits_and_is_keyboard_ready(qtbot: QtBot, session: CounterSes
             if first is not None:
                 assert first.hasFocus(), where
         wizard.flow = None
+
+
+def test_the_page_follows_a_change_of_language(qtbot: QtBot, session: CounterSession) -> None:
+    sign_in(qtbot, session, "0101", PASSWORD)
+    qtbot.waitUntil(lambda: session.window is not None, timeout=5000)
+    window = session.window
+    assert window is not None
+    window.choose_business(Business.REPLACEMENT)
+    wizard = window.wizard
+    assert "换卡" in wizard.title.text() and "下一步" in wizard.next_button.text()
+    session.switch_language("en")
+    qtbot.waitUntil(lambda: "Replacement" in wizard.title.text(), timeout=5000)
+    assert wizard.next_button.text() == "&Next (Enter) →"
+    reasons = wizard.form.inputs["reason"]  # type: ignore[union-attr]
+    assert reasons.itemText(0) == "Expired"  # type: ignore[attr-defined]

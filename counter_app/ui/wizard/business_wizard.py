@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -156,6 +156,12 @@ class BusinessWizard(QWidget):
         button.hide()
         self.extras.addWidget(button)
         return button
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.form = None  # labels and choices are built in the language of the moment
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← &Back (Esc)"))
