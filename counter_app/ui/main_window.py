@@ -30,6 +30,7 @@ from counter_app.printing.dispatch import print_pdf
 from counter_app.services import applications
 from counter_app.services.actor import Actor
 from counter_app.services.documents import SendToPrinter
+from counter_app.services.reports import REPORT_ROLES
 from counter_app.services.suspect_cards import record_not_genuine
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
@@ -37,8 +38,12 @@ from counter_app.ui.busy import busy_indicator
 from counter_app.ui.card_messages import reader_status
 from counter_app.ui.drafts_page import DraftsPage
 from counter_app.ui.labels import business_label, role_label
+from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.messages import describe_error
+from counter_app.ui.my_applications_page import MyApplicationsPage
+from counter_app.ui.queue_page import QueuePage
 from counter_app.ui.reader_panel import ReaderPanel
+from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.search_page import SearchPage
 from counter_app.ui.training_panel import SimulatorControl, TrainingPanel
 from counter_app.ui.wizard.business_wizard import BusinessWizard
@@ -108,9 +113,8 @@ class MainWindow(QMainWindow):
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
-        self.wizard = BusinessWizard(
-            FlowRunner(db, actor, rules), background, printer or (lambda: None), send
-        )
+        print_to = printer or (lambda: None)
+        self.wizard = BusinessWizard(FlowRunner(db, actor, rules), background, print_to, send)
         self.wizard.setObjectName("business_page")
         self.wizard.finished.connect(self._business_finished)
         self.drafts_page = DraftsPage(db, background, actor)
@@ -119,9 +123,34 @@ class MainWindow(QMainWindow):
         self.drafts_page.changed.connect(self.refresh_counts)
         self.search_page = SearchPage(db, background, actor)
         self.search_page.resume_requested.connect(self.resume_draft)
-        for page in (self.welcome, self.wizard, self.drafts_page, self.search_page):
+        # Changes other counters make arrive by themselves (LISTEN/NOTIFY, or polling).
+        self.live = LiveUpdates(db, self)
+        self.live.online_changed.connect(self._live_online)
+        self._news = QTimer(self)  # a burst of changes refreshes the counts once
+        self._news.setSingleShot(True)
+        self._news.setInterval(200)
+        self._news.timeout.connect(self.refresh_counts)
+        self.live.changed.connect(self._news.start)
+        self.queue_page = QueuePage(
+            db, background, actor, rules, live=self.live, printer=print_to, send=send
+        )
+        self.queue_page.changed.connect(self.refresh_counts)
+        self.my_applications_page = MyApplicationsPage(
+            db, background, actor, rules, live=self.live, printer=print_to, send=send
+        )
+        self.my_applications_page.resume_requested.connect(self.resume_draft)
+        self.my_applications_page.changed.connect(self.refresh_counts)
+        for page in (
+            self.welcome,
+            self.wizard,
+            self.drafts_page,
+            self.search_page,
+            self.queue_page,
+            self.my_applications_page,
+        ):
             self.pages.addWidget(page)
         self._drafts_offered = False
+        self._print_to, self._send = print_to, send
 
         self.reader_panel = ReaderPanel(watcher)
         self.reader_panel.suspect_card.connect(self._record_suspect_card)
@@ -176,16 +205,20 @@ class MainWindow(QMainWindow):
         self.reprint_action = QAction(self)
         self.reprint_action.setShortcut(QKeySequence(REPRINT_KEY))
         self.reprint_action.triggered.connect(self.reprint_requested)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.open_daily_report)
         self.toolbar = self.addToolBar("")
         self.toolbar.setObjectName("session_toolbar")
         self.toolbar.setMovable(False)
         for action in (
             self.reprint_action,
+            self.report_action,
             self.lock_action,
             self.sign_out_action,
             self.about_action,
         ):
             self.toolbar.addAction(action)
+        self.report_action.setVisible(actor.role in REPORT_ROLES)
 
         self._business_actions: list[QAction] = []
         for business, key in BUSINESS_KEYS:
@@ -198,6 +231,10 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence(SEARCH_KEY))
         self.search_action.triggered.connect(lambda: self._show_page(self.search_page))
         self.addAction(self.search_action)
+        self.queue_action = QAction(self)
+        self.queue_action.setShortcut(QKeySequence(QUEUE_KEY))
+        self.queue_action.triggered.connect(self.show_queue)
+        self.addAction(self.queue_action)
 
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._update_header)
@@ -215,6 +252,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setText(self.tr("Sign out"))
         self.about_action.setText(self.tr("About"))
         self.reprint_action.setText(self.tr("Reprint receipt (%1)").replace("%1", REPRINT_KEY))
+        self.report_action.setText(self.tr("Daily report"))
         self.welcome.setText(self.tr("Choose a business on the left, or press its key (F2–F6)."))
         self.customer_box.setTitle(self.tr("Customer"))
         self.customer_summary.setText(self.tr("No customer is being served."))
@@ -238,15 +276,19 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self.watcher is not None and not self.watcher.running:
             self.watcher.start()
+        if not self.live.running:
+            self.live.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_watching()
         super().closeEvent(event)
 
     def stop_watching(self) -> None:
-        """Stops the reader thread (sign-out, close); the panel forgets the card."""
+        """Stops the reader thread and the live updates (sign-out, close); the panel forgets
+        the card."""
         if self.watcher is not None:
             self.watcher.stop()
+        self.live.stop()
         self.reader_panel.forget()
 
     def _record_suspect_card(self, error: CardNotGenuine) -> None:
@@ -282,6 +324,9 @@ class MainWindow(QMainWindow):
             )
             drafts.setData(Qt.ItemDataRole.UserRole, "drafts")
             self.businesses.addItem(drafts)
+            mine = QListWidgetItem(self.tr("My applications"))
+            mine.setData(Qt.ItemDataRole.UserRole, "mine")
+            self.businesses.addItem(mine)
         if self.actor.may(Permission.DECIDE_APPLICATIONS):
             queue = QListWidgetItem(
                 f"{QUEUE_KEY}  "
@@ -320,6 +365,30 @@ class MainWindow(QMainWindow):
             self._show_page(self.drafts_page)
         elif value == "search":
             self._show_page(self.search_page)
+        elif value == "mine":
+            self._show_page(self.my_applications_page)
+        elif value == "queue":
+            self.show_queue()
+
+    def show_queue(self) -> None:
+        if self.actor.may(Permission.DECIDE_APPLICATIONS):
+            self._show_page(self.queue_page)
+
+    def open_daily_report(self) -> None:
+        dialog = ReportDialog(
+            self._db,
+            self._background,
+            self.actor,
+            self._rules,
+            self,
+            printer=self._print_to,
+            send=self._send,
+        )
+        dialog.open()
+
+    def _live_online(self, online: bool) -> None:
+        self._database_online = online
+        self._update_database_status()
 
     @property
     def current_business(self) -> Business | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.domain.application import IllegalTransition
 from counter_app.services import errors
 from counter_app.store.database import DatabaseUnavailable
 from counter_app.store.migrate import SchemaState, SchemaStatus
+from counter_app.ui.application_texts import second_text, stored_state_label
+from counter_app.ui.labels import state_label
 
 # Called by this exact name so that lupdate finds every message.
 translate = QCoreApplication.translate
@@ -36,10 +39,30 @@ def describe_error(error: Exception) -> str:
             return translate("Messages", "You cannot decide an application you took yourself.")
         case errors.PermissionDenied():
             return translate("Messages", "Your role does not allow this.")
+        case errors.AlreadyDecided():
+            return (
+                translate(
+                    "Messages",
+                    "Already decided: %1 by %2 (%3) at %4. That decision stands; "
+                    "the list has been refreshed.",
+                )
+                .replace("%1", stored_state_label(error.state))
+                .replace("%2", error.name)
+                .replace("%3", error.staff_no)
+                .replace("%4", second_text(error.at))
+            )
         case errors.StaleApplication():
             return translate(
                 "Messages", "Someone else changed this application meanwhile. It has been reloaded."
             )
+        case errors.MissingReason():
+            return translate("Messages", "Write the reason: the clerk reads it.")
+        case errors.NotFound(kind="application"):
+            return translate("Messages", "This application no longer exists. Refresh the list.")
+        case IllegalTransition(state=state):
+            return translate(
+                "Messages", "This application is %1 now: that cannot be done any more."
+            ).replace("%1", state_label(state))
         case errors.WeakPassword():
             return translate(
                 "Messages", "A password needs at least 8 characters, with letters and digits."

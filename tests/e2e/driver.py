@@ -87,5 +87,6 @@ def print_previewed(qtbot: QtBot, wizard: BusinessWizard, queue: PrivateCups) ->
     qtbot.waitUntil(lambda: len(preview.pages) > 0, timeout=15000)
     preview.print_button.click()
     pdf: Path = queue.wait_for_pdf()
-    qtbot.waitUntil(lambda: not preview.isVisible(), timeout=15000)
+    # Closed, and what the print set off (the draft saved, the next preview) under way or done.
+    qtbot.waitUntil(lambda: not preview.isVisible() and not wizard.busy, timeout=15000)
     return text(pdf.read_bytes())

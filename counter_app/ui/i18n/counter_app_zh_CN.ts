@@ -27,277 +27,277 @@
     <name>ApplicationView</name>
     <message>
         <source>&amp;View document…</source>
-        <translation type="unfinished" />
+        <translation>查看单据(&amp;V)…</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
-        <translation type="unfinished" />
+        <translation>返回（Esc）</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
-        <translation type="unfinished" />
+        <translation>退回(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished" />
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <source>What the clerk &amp;entered</source>
-        <translation type="unfinished" />
+        <translation>柜员录入内容(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Materials</source>
-        <translation type="unfinished" />
+        <translation>材料(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Documents</source>
-        <translation type="unfinished" />
+        <translation>单据(&amp;D)</translation>
     </message>
     <message>
         <source>This application changed meanwhile: it is now %1.</source>
-        <translation type="unfinished" />
+        <translation>该申请刚刚发生变化：现为%1。</translation>
     </message>
     <message>
         <source>Loading the application…</source>
-        <translation type="unfinished" />
+        <translation>正在载入申请…</translation>
     </message>
     <message>
         <source>Application %1</source>
-        <translation type="unfinished" />
+        <translation>申请 %1</translation>
     </message>
     <message>
         <source>Flags: %1</source>
-        <translation type="unfinished" />
+        <translation>关注事项：%1</translation>
     </message>
     <message>
         <source>Receipt %1 · clerk %2 %3 · submitted %4</source>
-        <translation type="unfinished" />
+        <translation>回执 %1 · 经办柜员 %2 %3 · 提交于 %4</translation>
     </message>
     <message>
         <source>Decided by %1 %2 at %3</source>
-        <translation type="unfinished" />
+        <translation>审批人 %1 %2，审批时间 %3</translation>
     </message>
     <message>
         <source>Reason for rejection: %1</source>
-        <translation type="unfinished" />
+        <translation>退回原因：%1</translation>
     </message>
     <message>
         <source>You took this application yourself: another supervisor decides it.</source>
-        <translation type="unfinished" />
+        <translation>此申请由您本人受理，须由另一位主管审批。</translation>
     </message>
     <message>
         <source>Deciding as supervisor %1 %2, signed in on this screen.</source>
-        <translation type="unfinished" />
+        <translation>正以主管 %1 %2 的身份审批（在本屏幕签到）。</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>项目</translation>
     </message>
     <message>
         <source>Entered</source>
-        <translation type="unfinished" />
+        <translation>录入内容</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished">持卡人</translation>
+        <translation>持卡人</translation>
     </message>
     <message>
         <source>Document number</source>
-        <translation type="unfinished" />
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished">出生日期</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Guardian</source>
-        <translation type="unfinished" />
+        <translation>监护人</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished" />
+        <translation>代办人</translation>
     </message>
     <message>
         <source>%1's document number</source>
-        <translation type="unfinished" />
+        <translation>%1证件号码</translation>
     </message>
     <message>
         <source>Relationship to the holder</source>
-        <translation type="unfinished" />
+        <translation>与持卡人关系</translation>
     </message>
     <message>
         <source>Old card</source>
-        <translation type="unfinished">旧卡</translation>
+        <translation>旧卡</translation>
     </message>
     <message>
         <source>Card check</source>
-        <translation type="unfinished" />
+        <translation>验卡</translation>
     </message>
     <message>
         <source>The chip could not be read</source>
-        <translation type="unfinished" />
+        <translation>芯片无法读取</translation>
     </message>
     <message>
         <source>Card differs in</source>
-        <translation type="unfinished" />
+        <translation>卡与证件不一致项</translation>
     </message>
     <message>
         <source>Accepted by supervisor</source>
-        <translation type="unfinished" />
+        <translation>授权主管</translation>
     </message>
     <message>
         <source>Reason for accepting</source>
-        <translation type="unfinished" />
+        <translation>授权理由</translation>
     </message>
     <message>
         <source>Correct %1</source>
-        <translation type="unfinished" />
+        <translation>更正%1</translation>
     </message>
     <message>
         <source>Change certificate no.</source>
-        <translation type="unfinished" />
+        <translation>变更证明编号</translation>
     </message>
     <message>
         <source>Issuing office</source>
-        <translation type="unfinished" />
+        <translation>出具机关</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished">工本费</translation>
+        <translation>工本费</translation>
     </message>
     <message>
         <source>%1, not collected yet</source>
-        <translation type="unfinished" />
+        <translation>%1，尚未收取</translation>
     </message>
     <message>
         <source>Waiver</source>
-        <translation type="unfinished" />
+        <translation>减免</translation>
     </message>
     <message>
         <source>Payment voucher</source>
-        <translation type="unfinished">缴费凭证</translation>
+        <translation>缴费凭证</translation>
     </message>
     <message>
         <source>%1, paid %2</source>
-        <translation type="unfinished" />
+        <translation>%1，缴费时间 %2</translation>
     </message>
     <message>
         <source>Seen ✓</source>
-        <translation type="unfinished" />
+        <translation>已查验 ✓</translation>
     </message>
     <message>
         <source>Not provided ✗</source>
-        <translation type="unfinished" />
+        <translation>未提供 ✗</translation>
     </message>
     <message>
         <source>Material</source>
-        <translation type="unfinished" />
+        <translation>材料</translation>
     </message>
     <message>
         <source>Ticked</source>
-        <translation type="unfinished" />
+        <translation>查验情况</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>单据</translation>
     </message>
     <message>
         <source>Receipt no.</source>
-        <translation type="unfinished">回执编号</translation>
+        <translation>回执编号</translation>
     </message>
     <message>
         <source>Prints</source>
-        <translation type="unfinished" />
+        <translation>打印次数</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished" />
+        <translation>保存时间</translation>
     </message>
     <message>
         <source>Saving the decision…</source>
-        <translation type="unfinished" />
+        <translation>正在保存审批结果…</translation>
     </message>
     <message>
         <source>Application %1 approved.</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 已批准。</translation>
     </message>
     <message>
         <source>Application %1 sent back to clerk %2 with the reason.</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 已连同退回原因退回柜员 %2。</translation>
     </message>
     <message>
         <source>Application %1 saved.</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 已保存。</translation>
     </message>
 </context>
 <context>
     <name>Applications</name>
     <message>
         <source>Card data overridden</source>
-        <translation type="unfinished" />
+        <translation>卡证不一致已授权</translation>
     </message>
     <message>
         <source>Fee waived</source>
-        <translation type="unfinished" />
+        <translation>减免工本费</translation>
     </message>
     <message>
         <source>Agent or guardian</source>
-        <translation type="unfinished">代办人或监护人</translation>
+        <translation>代办人或监护人</translation>
     </message>
     <message>
         <source>ID number corrected</source>
-        <translation type="unfinished" />
+        <translation>更正身份证号码</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished" />
+        <translation>%1天%2小时</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation>%1小时%2分</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1分钟</translation>
     </message>
 </context>
 <context>
     <name>AuthoriseDialog</name>
     <message>
         <source>Supervisor decides here</source>
-        <translation type="unfinished" />
+        <translation>主管在本屏幕审批</translation>
     </message>
     <message>
         <source>A supervisor signs in on this screen to decide application %1. The decision is recorded in the supervisor's name; the sign-in ends with it.</source>
-        <translation type="unfinished" />
+        <translation>主管在本屏幕签到，审批申请 %1。审批以主管名义记录；审批完成即退出签到。</translation>
     </message>
     <message>
         <source>Supervisor's &amp;staff number</source>
-        <translation type="unfinished">主管工号(&amp;S)</translation>
+        <translation>主管工号(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished">密码(&amp;P)</translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation type="unfinished" />
+        <translation>签到(&amp;I)</translation>
     </message>
     <message>
         <source>Staff number and password are both required.</source>
-        <translation type="unfinished" />
+        <translation>工号和密码均须填写。</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>正在核验…</translation>
     </message>
 </context>
 <context>
@@ -825,15 +825,15 @@
     <name>LiveIndicator</name>
     <message>
         <source>Live updates: connecting…</source>
-        <translation type="unfinished" />
+        <translation>实时更新：正在连接…</translation>
     </message>
     <message>
         <source>● Live: changes appear by themselves.</source>
-        <translation type="unfinished" />
+        <translation>● 实时：变化会自动显示。</translation>
     </message>
     <message>
         <source>● Offline: this list may be out of date. It refreshes by itself when the connection is back.</source>
-        <translation type="unfinished" />
+        <translation>● 离线：此列表可能不是最新。连接恢复后会自动刷新。</translation>
     </message>
 </context>
 <context>
@@ -921,6 +921,10 @@
         <translation>重打回执（%1）</translation>
     </message>
     <message>
+        <source>Daily report</source>
+        <translation>业务日报</translation>
+    </message>
+    <message>
         <source>Choose a business on the left, or press its key (F2–F6).</source>
         <translation>请在左侧选择业务，或按对应功能键（F2–F6）。</translation>
     </message>
@@ -943,6 +947,10 @@
     <message>
         <source>My drafts (%1)</source>
         <translation>我的草稿（%1）</translation>
+    </message>
+    <message>
+        <source>My applications</source>
+        <translation>我的申请</translation>
     </message>
     <message>
         <source>Approval queue (%1)</source>
@@ -1013,7 +1021,7 @@
     </message>
     <message>
         <source>Already decided: %1 by %2 (%3) at %4. That decision stands; the list has been refreshed.</source>
-        <translation type="unfinished" />
+        <translation>该申请已由 %2（%3）于 %4 审批，结果为“%1”，以该结果为准；列表已刷新。</translation>
     </message>
     <message>
         <source>Someone else changed this application meanwhile. It has been reloaded.</source>
@@ -1021,15 +1029,15 @@
     </message>
     <message>
         <source>Write the reason: the clerk reads it.</source>
-        <translation type="unfinished" />
+        <translation>请填写原因，柜员将看到此原因。</translation>
     </message>
     <message>
         <source>This application no longer exists. Refresh the list.</source>
-        <translation type="unfinished" />
+        <translation>该申请已不存在，请刷新列表。</translation>
     </message>
     <message>
         <source>This application is %1 now: that cannot be done any more.</source>
-        <translation type="unfinished" />
+        <translation>该申请当前为%1，已无法进行此操作。</translation>
     </message>
     <message>
         <source>A password needs at least 8 characters, with letters and digits.</source>
@@ -1060,63 +1068,63 @@
     <name>MyApplicationsPage</name>
     <message>
         <source>My submitted and rejected applications, newest first. Enter opens one.</source>
-        <translation type="unfinished" />
+        <translation>我提交的和被退回的申请，最新的在前。按回车查看。</translation>
     </message>
     <message>
         <source>&amp;Open (Enter)</source>
-        <translation type="unfinished" />
+        <translation>查看(&amp;O)（回车）</translation>
     </message>
     <message>
         <source>&amp;Rework as a draft</source>
-        <translation type="unfinished" />
+        <translation>退回修改(&amp;R)</translation>
     </message>
     <message>
         <source>Supervisor &amp;decides here…</source>
-        <translation type="unfinished" />
+        <translation>主管在此审批(&amp;D)…</translation>
     </message>
     <message>
         <source>Application %1 is now %2.</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 现为%2。</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished">已提交</translation>
+        <translation>提交时间</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished">业务</translation>
+        <translation>业务</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished">持卡人</translation>
+        <translation>持卡人</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">办理状态</translation>
+        <translation>办理状态</translation>
     </message>
     <message>
         <source>Decided by</source>
-        <translation type="unfinished" />
+        <translation>审批人</translation>
     </message>
     <message>
         <source>Why it came back</source>
-        <translation type="unfinished" />
+        <translation>退回原因</translation>
     </message>
     <message>
         <source>No submitted or rejected applications.</source>
-        <translation type="unfinished" />
+        <translation>没有已提交或被退回的申请。</translation>
     </message>
     <message>
         <source>Application %1 is a draft again.</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 已重新成为草稿。</translation>
     </message>
 </context>
 <context>
@@ -1212,111 +1220,111 @@
     <name>QueuePage</name>
     <message>
         <source>Approval queue: oldest first. Enter opens one.</source>
-        <translation type="unfinished" />
+        <translation>审批队列：等待最久的在前。按回车查看。</translation>
     </message>
     <message>
         <source>&amp;Business</source>
-        <translation type="unfinished" />
+        <translation>业务(&amp;B)</translation>
     </message>
     <message>
         <source>C&amp;lerk no. (Enter)</source>
-        <translation type="unfinished" />
+        <translation>柜员号(&amp;L)（回车）</translation>
     </message>
     <message>
         <source>any clerk</source>
-        <translation type="unfinished" />
+        <translation>全部柜员</translation>
     </message>
     <message>
         <source>&amp;Waiting at least</source>
-        <translation type="unfinished" />
+        <translation>等待至少(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Flag</source>
-        <translation type="unfinished" />
+        <translation>关注事项(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Sort by</source>
-        <translation type="unfinished" />
+        <translation>排序(&amp;S)</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished" />
+        <translation>刷新（F5）</translation>
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation type="unfinished" />
+        <translation>上一页(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Next page</source>
-        <translation type="unfinished" />
+        <translation>下一页(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open (Enter)</source>
-        <translation type="unfinished" />
+        <translation>查看(&amp;O)（回车）</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished" />
+        <translation>不限</translation>
     </message>
     <message>
         <source>Waiting longest</source>
-        <translation type="unfinished" />
+        <translation>等待最久</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished" />
+        <translation>最新提交</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished">业务</translation>
+        <translation>业务</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished" />
+        <translation>经办柜员</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished" />
+        <translation>不限</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation>已等待</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished">已提交</translation>
+        <translation>提交时间</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished">持卡人</translation>
+        <translation>持卡人</translation>
     </message>
     <message>
         <source>Receipt no.</source>
-        <translation type="unfinished">回执编号</translation>
+        <translation>回执编号</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished" />
+        <translation>关注事项</translation>
     </message>
     <message>
         <source>No application is waiting.</source>
-        <translation type="unfinished" />
+        <translation>没有待审批的申请。</translation>
     </message>
     <message>
         <source>Rows %1–%2 of %3</source>
-        <translation type="unfinished" />
+        <translation>第 %1–%2 条，共 %3 条</translation>
     </message>
     <message>
         <source>(yours: another supervisor decides)</source>
-        <translation type="unfinished" />
+        <translation>（您本人受理，须由另一位主管审批）</translation>
     </message>
 </context>
 <context>
@@ -1370,126 +1378,126 @@
     <name>RejectDialog</name>
     <message>
         <source>Reject application %1</source>
-        <translation type="unfinished" />
+        <translation>退回申请 %1</translation>
     </message>
     <message>
         <source>Application %1 goes back to clerk %2 as a draft to fix and resubmit. Why? The clerk reads this:</source>
-        <translation type="unfinished" />
+        <translation>申请 %1 将作为草稿退回柜员 %2，修改后重新提交。退回原因（柜员将看到）：</translation>
     </message>
     <message>
         <source>Send &amp;back to the clerk</source>
-        <translation type="unfinished" />
+        <translation>退回柜员(&amp;B)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <source>At most %1 characters.</source>
-        <translation type="unfinished">最多 %1 个字符。</translation>
+        <translation>最多 %1 个字。</translation>
     </message>
     <message>
         <source>Write the reason first.</source>
-        <translation type="unfinished" />
+        <translation>请先填写退回原因。</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>Daily report</source>
-        <translation type="unfinished" />
+        <translation>网点业务日报</translation>
     </message>
     <message>
         <source>Business &amp;day:</source>
-        <translation type="unfinished" />
+        <translation>营业日期(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation type="unfinished" />
+        <translation>查看(&amp;S)</translation>
     </message>
     <message>
         <source>Save as &amp;PDF…</source>
-        <translation type="unfinished" />
+        <translation>另存为 &amp;PDF…</translation>
     </message>
     <message>
         <source>Save as &amp;CSV…</source>
-        <translation type="unfinished" />
+        <translation>另存为 &amp;CSV…</translation>
     </message>
     <message>
         <source>P&amp;rint…</source>
-        <translation type="unfinished" />
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Reading the figures…</source>
-        <translation type="unfinished" />
+        <translation>正在统计…</translation>
     </message>
     <message>
         <source>Business</source>
-        <translation type="unfinished">业务</translation>
+        <translation>业务</translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished" />
+        <translation>经办柜员</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>受理</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished">已批准</translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">已退回</translation>
+        <translation>退回</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>发卡</translation>
     </message>
     <message>
         <source>Fees</source>
-        <translation type="unfinished" />
+        <translation>收费</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
     <message>
         <source>No business on this day.</source>
-        <translation type="unfinished" />
+        <translation>当日无业务。</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Save the daily report</source>
-        <translation type="unfinished" />
+        <translation>保存网点业务日报</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished" />
+        <translation>已保存到 %1。</translation>
     </message>
     <message>
         <source>The file cannot be written (%1). Choose another place.</source>
-        <translation type="unfinished" />
+        <translation>无法写入文件（%1），请选择其他位置。</translation>
     </message>
     <message>
         <source>Daily report %1</source>
-        <translation type="unfinished" />
+        <translation>网点业务日报 %1</translation>
     </message>
 </context>
 <context>

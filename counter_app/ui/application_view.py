@@ -1,0 +1,479 @@
+"""One application in full: what the clerk saw and entered, the materials ticked, the fee, the
+documents as printed (previewed, and printed again from the preview); Approve, or Reject with a
+reason the clerk reads.
+
+The view acts as the actor it is given for each application: the signed-in supervisor at the
+queue, or a supervisor who signed in on a clerk's screen for this one decision. Every number on
+screen is masked, whatever the service returns to those who may reveal numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.application import Action, State
+from counter_app.domain.masking import mask_card_number, mask_id_number, mask_numbers_in_text
+from counter_app.domain.roles import Permission
+from counter_app.domain.rules import LocalityRules
+from counter_app.printing.dispatch import print_pdf
+from counter_app.printing.formatting import amount
+from counter_app.printing.kinds import DocumentKind
+from counter_app.services import applications, documents, queue
+from counter_app.services.actor import Actor
+from counter_app.services.applications import ApplicationSummary
+from counter_app.services.documents import SendToPrinter
+from counter_app.services.errors import StaleApplication
+from counter_app.services.queue import ApplicationDetail
+from counter_app.store.changes import Change
+from counter_app.store.database import Database
+from counter_app.ui.application_texts import NOTHING, flags_text, minute_text, stored_state_label
+from counter_app.ui.background import Background
+from counter_app.ui.busy import busy_indicator
+from counter_app.ui.decision_dialogs import RejectDialog
+from counter_app.ui.jobs import WidgetJobs
+from counter_app.ui.labels import business_label, reason_label, state_label
+from counter_app.ui.messages import describe_error
+from counter_app.ui.page_parts import action_button, heading_label
+from counter_app.ui.print_preview import PrintPreview
+from counter_app.ui.state_style import STATE_COLOURS
+from counter_app.ui.tables import fill_table, read_only_table
+from counter_app.ui.wizard.texts import differing_items, document_title, rules_text
+from counter_app.workflows.records import CORRECTED_ITEM_LABELS
+
+ENTERED_TAB, MATERIALS_TAB, DOCUMENTS_TAB = range(3)
+
+
+def _shown(value: object) -> str:
+    """A value the clerk entered, with any identity or card number in it masked."""
+    if value is None or value == "":
+        return NOTHING
+    return mask_numbers_in_text(str(value))
+
+
+def _part(details: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = details.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
+class ApplicationView(QWidget):
+    """`decided(ApplicationSummary)` after this view's own decision; `stale()` when another
+    decision or change overtook it (lists must reload); `closed()` on Back or Esc."""
+
+    decided = Signal(object)
+    stale = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        background: Background,
+        actor: Actor,
+        rules: LocalityRules,
+        parent: QWidget | None = None,
+        *,
+        printer: Callable[[], str | None] = lambda: None,
+        send: SendToPrinter = print_pdf,
+    ) -> None:
+        """`printer` names the settings' printer at the moment of printing (None: CUPS's
+        default); `send` replaces CUPS in tests."""
+        super().__init__(parent)
+        self.setObjectName("application_view")
+        self._db, self._actor, self._rules = db, actor, rules
+        self._background, self._printer, self._send = background, printer, send
+        self.acting: Actor = actor  # who loads and decides the application shown
+        self.detail: ApplicationDetail | None = None
+        self.preview: PrintPreview | None = None
+        self.reject_dialog: RejectDialog | None = None
+        self._loads = 0  # the latest load wins
+
+        self.heading = heading_label("application_heading")
+        self.state = QLabel()
+        self.state.setObjectName("application_state")
+        self.summary = QLabel()
+        self.summary.setObjectName("application_summary")
+        self.summary.setWordWrap(True)
+        self.flags = QLabel()
+        self.flags.setObjectName("application_flags")
+        self.flags.setWordWrap(True)
+
+        self.entered = read_only_table("application_entered")
+        self.materials = read_only_table("application_materials")
+        self.documents = read_only_table("application_documents")
+        self.documents.activated.connect(lambda _: self.preview_document())
+        self.preview_button = action_button("application_preview", self.preview_document)
+        documents_tab = QWidget()
+        documents_column = QVBoxLayout(documents_tab)
+        documents_column.addWidget(self.documents, 1)
+        documents_row = QHBoxLayout()
+        documents_row.addStretch(1)
+        documents_row.addWidget(self.preview_button)
+        documents_column.addLayout(documents_row)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("application_tabs")
+        self.tabs.addTab(self.entered, "")
+        self.tabs.addTab(self.materials, "")
+        self.tabs.addTab(documents_tab, "")
+
+        self.message = QLabel()
+        self.message.setObjectName("application_message")
+        self.message.setWordWrap(True)
+        self.busy_indicator = busy_indicator("application_busy")
+        self.busy_indicator.setMaximumWidth(120)
+        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self.back_button = action_button("application_back", self.closed)
+        self.reject_button = action_button("application_reject", self.reject_application)
+        self.approve_button = action_button("application_approve", self.approve)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.state)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.busy_indicator)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reject_button)
+        buttons.addWidget(self.approve_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.tabs, self.approve_button)
+        self.setTabOrder(self.approve_button, self.reject_button)
+        self.setTabOrder(self.reject_button, self.back_button)
+        self.retranslate()
+
+    # -- texts ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.preview_button.setText(self.tr("&View document…"))
+        self.back_button.setText(self.tr("Back (Esc)"))
+        self.reject_button.setText(self.tr("&Reject…"))
+        self.approve_button.setText(self.tr("&Approve"))
+        self.tabs.setTabText(ENTERED_TAB, self.tr("What the clerk &entered"))
+        self.tabs.setTabText(MATERIALS_TAB, self.tr("&Materials"))
+        self.tabs.setTabText(DOCUMENTS_TAB, self.tr("&Documents"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Not a shortcut: Esc in the reject dialog or a preview must close only that window.
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+        else:
+            super().keyPressEvent(event)
+
+    @property
+    def busy(self) -> bool:
+        return self._jobs.busy
+
+    @property
+    def may_decide(self) -> bool:
+        detail = self.detail
+        return (
+            detail is not None
+            and detail.state is State.SUBMITTED
+            and detail.decidable
+            and self.acting.may(Permission.DECIDE_APPLICATIONS)
+        )
+
+    # -- loading --------------------------------------------------------------------------------
+    def show_application(self, application_id: int, acting: Actor | None = None) -> None:
+        """Load and show it, acting as `acting` (default: the signed-in actor)."""
+        self.acting = acting or self._actor
+        self.detail = None
+        self.message.clear()
+        self._show()
+        self.reload(application_id)
+
+    def reload(self, application_id: int | None = None) -> None:
+        if application_id is None:
+            if self.detail is None:
+                return
+            application_id = self.detail.application_id
+        self._loads += 1
+        load, db, acting = self._loads, self._db, self.acting
+        self._jobs.run(
+            lambda: queue.application_detail(db, acting, application_id),
+            lambda detail: self._loaded(load, detail),
+            lambda error: self._load_failed(load, error),
+        )
+
+    def _loaded(self, load: int, detail: ApplicationDetail) -> None:
+        if load != self._loads:
+            return
+        self.detail = detail
+        self._show()
+        if self.may_decide and self.isVisible():
+            self.approve_button.setFocus()
+
+    def _load_failed(self, load: int, error: Exception) -> None:
+        if load == self._loads:
+            self.message.setText(describe_error(error))
+
+    def follow_change(self, change: Change) -> None:
+        """Live news: another decision on the application shown reloads it and says so."""
+        detail = self.detail
+        if detail is None or change.application_id != detail.application_id:
+            return
+        if change.version <= detail.version:
+            return  # what is shown already, or older news
+        self.message.setText(
+            self.tr("This application changed meanwhile: it is now %1.").replace(
+                "%1", stored_state_label(change.state)
+            )
+        )
+        self.reload()
+
+    # -- showing --------------------------------------------------------------------------------
+    def _show(self) -> None:
+        detail = self.detail
+        self.approve_button.setEnabled(self.may_decide)
+        self.reject_button.setEnabled(self.may_decide)
+        if detail is None:
+            self.heading.setText(self.tr("Loading the application…"))
+            for label in (self.state, self.summary, self.flags):
+                label.clear()
+            for table in (self.entered, self.materials, self.documents):
+                table.setRowCount(0)
+            self.preview_button.setEnabled(False)
+            return
+        title = [
+            self.tr("Application %1").replace("%1", str(detail.application_id)),
+            business_label(detail.business),
+        ]
+        if detail.reason is not None:
+            title.append(reason_label(detail.reason))
+        self.heading.setText(" · ".join(title))
+        self.state.setText(state_label(detail.state))
+        self.state.setStyleSheet(f"color: {STATE_COLOURS[detail.state]}; font-weight: bold;")
+        self.summary.setText(self._summary(detail))
+        self.flags.setText(self.tr("Flags: %1").replace("%1", flags_text(detail.flags)))
+        self.flags.setStyleSheet("font-weight: bold;" if detail.flags else "")
+        self._show_entered(detail)
+        self._show_materials(detail)
+        self._show_documents(detail)
+
+    def _summary(self, detail: ApplicationDetail) -> str:
+        lines = [
+            self.tr("Receipt %1 · clerk %2 %3 · submitted %4")
+            .replace("%1", detail.receipt_no or NOTHING)
+            .replace("%2", detail.clerk_no)
+            .replace("%3", detail.clerk_name)
+            .replace("%4", minute_text(detail.submitted_at))
+        ]
+        if detail.checker_no is not None:
+            lines.append(
+                self.tr("Decided by %1 %2 at %3")
+                .replace("%1", detail.checker_no)
+                .replace("%2", detail.checker_name or "")
+                .replace("%3", minute_text(detail.decided_at))
+            )
+        if detail.reject_reason:
+            lines.append(self.tr("Reason for rejection: %1").replace("%1", detail.reject_reason))
+        if detail.state is State.SUBMITTED and not detail.decidable:
+            lines.append(
+                self.tr("You took this application yourself: another supervisor decides it.")
+            )
+        if self.acting is not self._actor:
+            lines.append(
+                self.tr("Deciding as supervisor %1 %2, signed in on this screen.")
+                .replace("%1", self.acting.staff_no)
+                .replace("%2", self.acting.name)
+            )
+        return "\n".join(lines)
+
+    def _show_entered(self, detail: ApplicationDetail) -> None:
+        rows = [
+            (QTableWidgetItem(item), QTableWidgetItem(value))
+            for item, value in self._entered_lines(detail)
+        ]
+        fill_table(self.entered, (self.tr("Item"), self.tr("Entered")), rows)
+
+    def _entered_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
+        holder, details = detail.holder, detail.details
+        yield self.tr("Holder"), holder.name
+        yield self.tr("Document number"), mask_id_number(holder.document_number)
+        yield self.tr("Birth date"), holder.birth_date.isoformat() if holder.birth_date else NOTHING
+        yield self.tr("Address"), _shown(holder.address)
+        agent = _part(details, "representative")
+        if agent:
+            kind = self.tr("Guardian") if agent.get("kind") == "guardian" else self.tr("Agent")
+            yield kind, _shown(agent.get("name"))
+            yield (
+                self.tr("%1's document number").replace("%1", kind),
+                _shown(agent.get("document_number")),
+            )
+            yield self.tr("Relationship to the holder"), _shown(agent.get("relationship"))
+        if detail.old_card_number:
+            yield self.tr("Old card"), mask_card_number(detail.old_card_number)
+        check = _part(details, "card_check")
+        if check.get("unreadable"):
+            yield self.tr("Card check"), self.tr("The chip could not be read")
+        if differences := check.get("differences"):
+            yield self.tr("Card differs in"), differing_items(",".join(map(str, differences)))
+        if check.get("override_reason"):
+            yield self.tr("Accepted by supervisor"), _shown(check.get("override_by"))
+            yield self.tr("Reason for accepting"), _shown(check.get("override_reason"))
+        correction = _part(details, "correction")
+        for item in correction.get("items") or []:
+            if isinstance(item, Mapping):
+                label = CORRECTED_ITEM_LABELS.get(str(item.get("field")))
+                name = rules_text(label) if label else _shown(item.get("field"))
+                yield (
+                    self.tr("Correct %1").replace("%1", name),
+                    f"{_shown(item.get('old'))} → {_shown(item.get('new'))}",
+                )
+        if correction.get("certificate_no"):
+            yield self.tr("Change certificate no."), _shown(correction.get("certificate_no"))
+            yield self.tr("Issuing office"), _shown(correction.get("certificate_office"))
+        yield from self._fee_lines(detail)
+
+    def _fee_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
+        fee = detail.fee
+        if fee is None:
+            due = _part(detail.details, "fee").get("amount")
+            yield self.tr("Fee"), self.tr("%1, not collected yet").replace("%1", _shown(due))
+            return
+        yield self.tr("Fee"), amount(fee.amount)
+        if fee.waiver_code:
+            waiver = self._rules.waivers.get(fee.waiver_code)
+            yield self.tr("Waiver"), rules_text(waiver.label) if waiver else fee.waiver_code
+        if fee.voucher_no:
+            yield (
+                self.tr("Payment voucher"),
+                self.tr("%1, paid %2")
+                .replace("%1", fee.voucher_no)
+                .replace("%2", minute_text(fee.paid_at)),
+            )
+
+    def _show_materials(self, detail: ApplicationDetail) -> None:
+        labels = {m.code: m.label for ms in self._rules.materials.values() for m in ms}
+        rows = []
+        for line in detail.materials:
+            label = labels.get(line.code)
+            seen = self.tr("Seen ✓") if line.provided else self.tr("Not provided ✗")
+            rows.append(
+                (
+                    QTableWidgetItem(rules_text(label) if label else line.code),
+                    QTableWidgetItem(seen),
+                )
+            )
+        fill_table(self.materials, (self.tr("Material"), self.tr("Ticked")), rows)
+
+    def _show_documents(self, detail: ApplicationDetail) -> None:
+        rows = [
+            (
+                QTableWidgetItem(document_title(document.kind)),
+                QTableWidgetItem(document.receipt_no or NOTHING),
+                QTableWidgetItem(str(document.print_count)),
+                QTableWidgetItem(minute_text(document.created_at)),
+            )
+            for document in detail.documents
+        ]
+        headers = (self.tr("Document"), self.tr("Receipt no."), self.tr("Prints"), self.tr("Kept"))
+        fill_table(self.documents, headers, rows)
+        if detail.documents and self.documents.currentRow() < 0:
+            self.documents.setCurrentCell(0, 0)
+        self.preview_button.setEnabled(bool(detail.documents))
+
+    # -- documents ------------------------------------------------------------------------------
+    def preview_document(self) -> None:
+        """The chosen document as first printed; Print in the preview prints it again."""
+        detail, row = self.detail, self.documents.currentRow()
+        if detail is None or not 0 <= row < len(detail.documents):
+            return
+        document_id = detail.documents[row].id
+        db, acting = self._db, self.acting
+        self._jobs.run(
+            lambda: queue.document_preview(db, acting, document_id),
+            lambda built: self._open_preview(document_id, built),
+            lambda error: self.message.setText(describe_error(error)),
+        )
+
+    def _open_preview(self, document_id: int, built: tuple[DocumentKind, bytes]) -> None:
+        kind, pdf = built
+        db, acting, send, printer = self._db, self.acting, self._send, self._printer()
+        if self.preview is not None:
+            self.preview.deleteLater()  # one preview at a time
+        self.preview = PrintPreview(
+            self._background,
+            pdf,
+            document_title(kind),
+            lambda: documents.print_document(db, acting, document_id, printer, send),
+            printer=printer,
+            parent=self,
+        )
+        self.preview.printed.connect(lambda _: self.reload())  # the print count moved on
+        self.preview.open()
+
+    # -- deciding -------------------------------------------------------------------------------
+    def approve(self) -> None:
+        if self.may_decide and not self.busy:
+            self._decide(Action.APPROVE, None)
+
+    def reject_application(self) -> None:
+        detail = self.detail
+        if detail is None or not self.may_decide or self.busy:
+            return
+        dialog = RejectDialog(detail.application_id, f"{detail.clerk_no} {detail.clerk_name}", self)
+        self.reject_dialog = dialog
+        dialog.finished.connect(lambda result: self._reject_answered(detail, result))
+        dialog.open()
+
+    def _reject_answered(self, detail: ApplicationDetail, result: int) -> None:
+        dialog, self.reject_dialog = self.reject_dialog, None
+        assert dialog is not None
+        dialog.deleteLater()
+        # The reason answers the application it was asked for, if that is still the one shown.
+        if result and self.detail is detail:
+            self._decide(Action.REJECT, dialog.text)
+
+    def _decide(self, action: Action, note: str | None) -> None:
+        detail = self.detail
+        assert detail is not None
+        db, acting = self._db, self.acting
+        self.approve_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+        self.message.setText(self.tr("Saving the decision…"))
+        self._jobs.run(
+            lambda: applications.transition(
+                db, acting, detail.application_id, action, detail.version, note
+            ),
+            self._decision_made,
+            self._decision_refused,
+        )
+
+    def _decision_made(self, summary: ApplicationSummary) -> None:
+        text = {
+            State.APPROVED: self.tr("Application %1 approved."),
+            State.REJECTED: self.tr("Application %1 sent back to clerk %2 with the reason."),
+        }.get(summary.state, self.tr("Application %1 saved."))
+        self.message.setText(text.replace("%1", str(summary.id)).replace("%2", summary.maker_no))
+        self.reload()
+        self.decided.emit(summary)
+
+    def _decision_refused(self, error: Exception) -> None:
+        self.message.setText(describe_error(error))
+        if isinstance(error, StaleApplication):  # also AlreadyDecided: show what stands now
+            self.reload()
+            self.stale.emit()
+        else:
+            self._show()
