@@ -4,8 +4,6 @@ follow, each waiting for the card replacement it leads to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from counter_app.domain.application import Action
 from counter_app.services import applications, corrections, drafts
@@ -27,6 +24,7 @@ from counter_app.services.drafts import DraftSummary
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
+from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import business_label, reason_label
 from counter_app.ui.messages import describe_error
 from counter_app.ui.wizard.confirm import ask_cancel_reason
@@ -56,6 +54,7 @@ class DraftsPage(QWidget):
         self.message.setObjectName("drafts_message")
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator("drafts_busy")
+        self._jobs = WidgetJobs(self, background, self.busy_indicator)
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("drafts_resume")
         self.resume_button.clicked.connect(self._resume_current)
@@ -93,9 +92,10 @@ class DraftsPage(QWidget):
 
     def refresh(self) -> None:
         db, actor = self._db, self._actor
-        self._start(
+        self._jobs.run(
             lambda: (drafts.mine(db, actor), corrections.awaiting_replacement(db, actor)),
             self._arrived,
+            self._failed,
         )
 
     def _arrived(self, found: object) -> None:
@@ -156,24 +156,13 @@ class DraftsPage(QWidget):
         if reason is None:
             return
         db, actor = self._db, self._actor
-        self._start(
+        self._jobs.run(
             lambda: applications.transition(
                 db, actor, draft.application_id, Action.CANCEL, draft.version, note=reason
             ),
             lambda _: (self.changed.emit(), self.refresh()),
+            self._failed,
         )
 
-    def _start(self, work: Callable[[], object], done: Callable[[object], object]) -> None:
-        self.busy_indicator.show()
-
-        def succeeded(result: object) -> None:
-            if isValid(self):
-                self.busy_indicator.hide()
-                done(result)
-
-        def failed(error: Exception) -> None:
-            if isValid(self):
-                self.busy_indicator.hide()
-                self.message.setText(describe_error(error))
-
-        self._background.run(work, succeeded, failed)
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(describe_error(error))

@@ -7,28 +7,22 @@ shows one in full once a search has been answered (the field is emptied then).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from counter_app.domain.application import State
 from counter_app.domain.card import CardStatus
@@ -49,6 +43,7 @@ from counter_app.services.search import (
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
+from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import (
     business_label,
     card_status_label,
@@ -60,19 +55,11 @@ from counter_app.ui.labels import (
     state_label,
 )
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_parts import heading_label
+from counter_app.ui.state_style import STATE_COLOURS
+from counter_app.ui.tables import coloured_item, fill_table, read_only_table
 
 NOTHING = "—"
-# One colour per state, always beside its words (never colour alone).
-STATE_COLOURS = {
-    State.DRAFT: "#616161",
-    State.SUBMITTED: "#1565c0",
-    State.APPROVED: "#2e7d32",
-    State.REJECTED: "#c62828",
-    State.IN_PRODUCTION: "#6a1b9a",
-    State.READY: "#ef6c00",
-    State.ISSUED: "#00695c",
-    State.CANCELLED: "#8d6e63",
-}
 CARD_COLOURS = {
     CardStatus.ACTIVE: "#2e7d32",
     CardStatus.LOST_TEMPORARY: "#ef6c00",
@@ -99,45 +86,6 @@ def _minute(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else NOTHING
 
 
-def _table(object_name: str) -> QTableWidget:
-    table = QTableWidget()
-    table.setObjectName(object_name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    # Every column as wide as its longest cell: nothing elided; they fit the page at 1366×768.
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _fill(
-    table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[QTableWidgetItem]]
-) -> None:
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setRowCount(len(rows))
-    for row, items in enumerate(rows):
-        for column, item in enumerate(items):
-            table.setItem(row, column, item)
-    table.resizeRowsToContents()
-
-
-def _coloured(text: str, colour: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setForeground(QColor(colour))
-    font = QFont(item.font())
-    font.setBold(True)
-    item.setFont(font)
-    return item
-
-
 class SearchPage(QWidget):
     """Emits `resume_requested(application id)` for the clerk's own draft or rejected application
     chosen with Enter or a double click."""
@@ -157,16 +105,10 @@ class SearchPage(QWidget):
         # The latest request of each kind wins when the clerk is faster than the database.
         self._searches = 0
         self._openings = 0
-        self._running = 0
         self.hits: list[PersonHit] = []
         self.file: PersonFile | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("search_heading")
-        heading_font = QFont(self.heading.font())
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.2)
-        self.heading.setFont(heading_font)
+        self.heading = heading_label("search_heading")
         self.prompt = QLabel()
         self.query = QLineEdit()
         self.query.setObjectName("search_query")
@@ -178,6 +120,7 @@ class SearchPage(QWidget):
         self.search_button.clicked.connect(self.search)
         self.busy_indicator = busy_indicator("search_busy")
         self.busy_indicator.setMaximumWidth(120)
+        self._jobs = WidgetJobs(self, background, self.busy_indicator)
         self.message = QLabel()
         self.message.setObjectName("search_message")
         self.message.setWordWrap(True)
@@ -192,12 +135,12 @@ class SearchPage(QWidget):
         self.holder = QLabel()
         self.holder.setObjectName("person_summary")
         self.holder.setWordWrap(True)
-        self.cards = _table("person_cards")
-        self.applications = _table("person_applications")
+        self.cards = read_only_table("person_cards")
+        self.applications = read_only_table("person_applications")
         self.applications.activated.connect(self._application_chosen)
         self.resume_hint = QLabel()
         self.resume_hint.setWordWrap(True)
-        self.loss_reports = _table("person_loss_reports")
+        self.loss_reports = read_only_table("person_loss_reports")
         applications_tab = QWidget()
         applications_column = QVBoxLayout(applications_tab)
         applications_column.addWidget(self.applications, 1)
@@ -256,34 +199,7 @@ class SearchPage(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._running > 0
-
-    # -- background work ------------------------------------------------------------------------
-    def _start(
-        self,
-        work: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[Exception], None],
-    ) -> None:
-        self._running += 1
-        self.busy_indicator.setVisible(True)
-
-        # The answer may arrive after the page is gone (signed out meanwhile): drop it then.
-        def succeeded(result: object) -> None:
-            if isValid(self):
-                self._finished()
-                on_success(result)
-
-        def failed(error: Exception) -> None:
-            if isValid(self):
-                self._finished()
-                on_failure(error)
-
-        self._background.run(work, succeeded, failed)
-
-    def _finished(self) -> None:
-        self._running -= 1
-        self.busy_indicator.setVisible(self._running > 0)
+        return self._jobs.busy
 
     # -- searching ------------------------------------------------------------------------------
     def search(self) -> None:
@@ -298,7 +214,7 @@ class SearchPage(QWidget):
         self._openings += 1  # a file still loading belongs to the previous search
         search, db, actor = self._searches, self._db, self._actor
         self.message.setText(self.tr("Searching…"))
-        self._start(
+        self._jobs.run(
             lambda: find_people(db, actor, text),
             lambda hits: self._found(search, query.kind, query.shown, hits),
             lambda error: self._search_failed(search, error),
@@ -374,7 +290,7 @@ class SearchPage(QWidget):
         person_id = self.hits[row].person_id
         self._openings += 1
         opening, db, actor = self._openings, self._db, self._actor
-        self._start(
+        self._jobs.run(
             lambda: person_file(db, actor, person_id),
             lambda opened: self._opened(opening, opened),
             lambda error: self._open_failed(opening, error),
@@ -427,13 +343,13 @@ class SearchPage(QWidget):
             (
                 QTableWidgetItem(card.card_number),
                 QTableWidgetItem(card.spec_version or NOTHING),
-                _coloured(card_status_label(card.status), CARD_COLOURS[card.status]),
+                coloured_item(card_status_label(card.status), CARD_COLOURS[card.status]),
                 QTableWidgetItem(_day(card.issue_date)),
                 QTableWidgetItem(_day(card.expiry_date)),
             )
             for card in cards
         ]
-        _fill(self.cards, headers, rows)
+        fill_table(self.cards, headers, rows)
         self.tabs.setTabText(0, self.tr("&Cards (%1)").replace("%1", str(len(cards))))
 
     def _show_applications(self, lines: tuple[ApplicationLine, ...]) -> None:
@@ -452,7 +368,7 @@ class SearchPage(QWidget):
                 QTableWidgetItem(str(line.application_id)),
                 QTableWidgetItem(business_label(line.business)),
                 QTableWidgetItem(reason_label(line.reason) if line.reason else NOTHING),
-                _coloured(state_label(line.state), STATE_COLOURS[line.state]),
+                coloured_item(state_label(line.state), STATE_COLOURS[line.state]),
                 QTableWidgetItem(line.receipt_no or NOTHING),
                 QTableWidgetItem(_day(line.created_at)),
                 QTableWidgetItem(_day(line.submitted_at)),
@@ -460,7 +376,7 @@ class SearchPage(QWidget):
             )
             for line in lines
         ]
-        _fill(self.applications, headers, rows)
+        fill_table(self.applications, headers, rows)
         self.resume_hint.setVisible(any(line.resumable for line in lines))
         self.tabs.setTabText(1, self.tr("&Applications (%1)").replace("%1", str(len(lines))))
 
@@ -480,11 +396,11 @@ class SearchPage(QWidget):
                 QTableWidgetItem(loss_channel_label(report.channel)),
                 QTableWidgetItem(_minute(report.reported_at)),
                 QTableWidgetItem(_day(report.expires_on)),
-                _coloured(self._standing(report), LOSS_COLOURS[report.standing]),
+                coloured_item(self._standing(report), LOSS_COLOURS[report.standing]),
             )
             for report in reports
         ]
-        _fill(self.loss_reports, headers, rows)
+        fill_table(self.loss_reports, headers, rows)
         self.tabs.setTabText(2, self.tr("&Loss reports (%1)").replace("%1", str(len(reports))))
 
     # -- resuming -------------------------------------------------------------------------------
