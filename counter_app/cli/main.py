@@ -13,6 +13,7 @@ from counter_app.cli import (
     db_commands,
     demo_commands,
     print_commands,
+    report_commands,
     simulator_commands,
     staff_commands,
 )
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         card_commands,
         simulator_commands,
         print_commands,
+        report_commands,
     ):
         module.register(commands)
     return parser

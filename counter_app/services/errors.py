@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class ServiceError(Exception):
     """Base of every refusal a user can be told about."""
@@ -66,3 +68,31 @@ class StaleApplication(ServiceError):
 class MissingReason(ServiceError):
     def __init__(self) -> None:
         super().__init__("a rejection or cancellation needs a reason")
+
+
+class AlreadyDecided(StaleApplication):
+    """Another supervisor decided first: their decision stands; the queue must be reloaded."""
+
+    def __init__(
+        self, application_id: int, state: str, staff_no: str, name: str, at: datetime
+    ) -> None:
+        super().__init__(application_id)
+        self.args = (application_id, state, staff_no, name, at)  # survives pickling
+        self.state = state  # "approved" or "rejected" (or a later state)
+        self.staff_no = staff_no
+        self.name = name
+        self.at = at
+
+    def __str__(self) -> str:
+        return (
+            f"application {self.application_id} was already {self.state} by {self.name} "
+            f"({self.staff_no}) at {self.at.astimezone():%Y-%m-%d %H:%M:%S}"
+        )
+
+
+class IdempotencyKeyReused(ServiceError):
+    """The key came with a different application: a client bug, never a retry."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"idempotency key {key} belongs to another clerk's application")
+        self.key = key

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -9,11 +11,21 @@ from sqlalchemy import exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.store import engine as engines
-from counter_app.store import migrate
+from counter_app.store import migrate, privileges
 
 
 class DatabaseUnavailable(RuntimeError):
     """The server cannot be reached or the file cannot be written; nothing was changed."""
+
+
+class DiskFull(DatabaseUnavailable):
+    """The disk holding the SQLite file is full: nothing was written, the file is intact."""
+
+
+def _unavailable(error: exc.DBAPIError) -> DatabaseUnavailable:
+    if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return DiskFull(str(error.orig))
+    return DatabaseUnavailable(str(error.orig or error))
 
 
 class Database:
@@ -21,6 +33,7 @@ class Database:
         self.url = url
         self.engine = engines.create(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._open = threading.local()  # the transaction open on each thread, if any
 
     @property
     def description(self) -> str:
@@ -32,15 +45,27 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        Opened inside another on the same thread, it is part of that one and is committed or
+        rolled back with it: a use case made of several can be all or nothing.
+        """
+        outer: Session | None = getattr(self._open, "session", None)
+        if outer is not None:
+            yield outer
+            return
         try:
             with self._sessions.begin() as session:
-                yield session
+                self._open.session = session
+                try:
+                    yield session
+                finally:
+                    self._open.session = None
         except exc.OperationalError as error:
-            raise DatabaseUnavailable(str(error.orig or error)) from error
+            raise _unavailable(error) from error
         except exc.DBAPIError as error:
             if error.connection_invalidated:
-                raise DatabaseUnavailable(str(error.orig or error)) from error
+                raise _unavailable(error) from error
             raise
 
     def schema_status(self) -> migrate.SchemaStatus:
@@ -50,7 +75,11 @@ class Database:
             raise DatabaseUnavailable(str(error.orig or error)) from error
 
     def upgrade(self) -> None:
+        """Apply the migrations; on PostgreSQL also grant the staff role (store/privileges.py)."""
         migrate.upgrade(self.engine)
+        if not self.is_sqlite:
+            with self.engine.begin() as connection:
+                privileges.grant_staff_role(connection)
 
     def dispose(self) -> None:
         self.engine.dispose()

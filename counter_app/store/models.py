@@ -10,9 +10,11 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -118,6 +120,15 @@ class Card(Base):
 
 class Application(Base):
     __tablename__ = "applications"
+    __table_args__ = (
+        # Four eyes held by the database too: no client, modified or not, records a maker as
+        # the checker of their own application.
+        CheckConstraint("checker_id IS NULL OR checker_id <> maker_id", name="four_eyes"),
+        # The supervisor's queue: one outlet's submitted applications, oldest first.
+        Index("ix_applications_queue", "outlet_code", "state", "submitted_at", "id"),
+        # A clerk's own submitted and rejected applications.
+        Index("ix_applications_maker_state", "maker_id", "state"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     business: Mapped[Business] = mapped_column(enum_column(Business))
@@ -134,6 +145,10 @@ class Application(Base):
     outlet_code: Mapped[str] = mapped_column(String(16))
     # What the business's steps collected (agent, correction values, …), shaped by workflows.
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # domain.flags bits, computed from `details` at submission so the queue filters in SQL.
+    flags: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Client-made UUID: a retried create returns the application it made the first time.
+    idempotency_key: Mapped[str | None] = mapped_column(String(36), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     submitted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -185,7 +200,7 @@ class AuditEvent(Base):
     __tablename__ = "audit_events"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)  # the daily report's day
     actor: Mapped[str] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(48))
     object_type: Mapped[str] = mapped_column(String(32))

@@ -23,3 +23,22 @@ def clerk(db: Database) -> Actor:
 @pytest.fixture
 def supervisor(db: Database) -> Actor:
     return add_member(db, "0201", Role.SUPERVISOR, "赵敏")
+
+
+AUDIT_TABLES = ("audit_events", "audit_head")
+
+
+def remove_audit_guard(db: Database) -> None:
+    """What only the database owner (or whoever holds the SQLite file) can do: switch off the
+    triggers that keep the trail append-only, so a test can tamper as such a person would."""
+    with db.engine.begin() as connection:
+        if db.is_sqlite:
+            names = connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)",
+                AUDIT_TABLES,
+            ).scalars()
+            for name in list(names):
+                connection.exec_driver_sql(f"DROP TRIGGER {name}")
+        else:
+            for table in AUDIT_TABLES:
+                connection.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")

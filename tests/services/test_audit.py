@@ -11,12 +11,19 @@ from counter_app.services import audit
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.store.models import AuditEvent, AuditHead
+from tests.services.conftest import remove_audit_guard
 
 
 def append(db: Database, count: int) -> None:
     for number in range(count):
         with db.transaction() as session:
             audit.record(session, Actor.system(), "test", "thing", number, "a", "b", f"n{number}")
+
+
+def tamperable(db: Database, count: int) -> None:
+    """`count` events, then the guard removed: the chain must still name what is done next."""
+    append(db, count)
+    remove_audit_guard(db)
 
 
 def verify(db: Database) -> audit.Verification:
@@ -32,7 +39,7 @@ def test_intact_trail_verifies(db: Database) -> None:
 
 @pytest.mark.parametrize("column", ["actor", "detail", "to_state", "workstation"])
 def test_altered_event_is_named(db: Database, column: str) -> None:
-    append(db, 5)
+    tamperable(db, 5)
     with db.transaction() as session:
         session.execute(update(AuditEvent).where(AuditEvent.seq == 3).values({column: "forged"}))
     result = verify(db)
@@ -41,7 +48,7 @@ def test_altered_event_is_named(db: Database, column: str) -> None:
 
 
 def test_removed_event_is_named(db: Database) -> None:
-    append(db, 5)
+    tamperable(db, 5)
     with db.transaction() as session:
         session.execute(delete(AuditEvent).where(AuditEvent.seq == 2))
     result = verify(db)
@@ -49,7 +56,7 @@ def test_removed_event_is_named(db: Database) -> None:
 
 
 def test_cut_off_tail_is_noticed(db: Database) -> None:
-    append(db, 5)
+    tamperable(db, 5)
     with db.transaction() as session:
         session.execute(delete(AuditEvent).where(AuditEvent.seq == 5))
     result = verify(db)
@@ -57,7 +64,7 @@ def test_cut_off_tail_is_noticed(db: Database) -> None:
 
 
 def test_rehashed_forgery_still_breaks_the_link_to_the_next_event(db: Database) -> None:
-    append(db, 4)
+    tamperable(db, 4)
     with db.transaction() as session:
         event = session.get(AuditEvent, 2)
         assert event is not None

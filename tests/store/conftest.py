@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from counter_app.domain.application import Action, Business, Reason
+from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.roles import Role
+from counter_app.services import applications, people
+from counter_app.services.actor import Actor
+from counter_app.services.applications import ApplicationSummary
+from counter_app.store.database import Database
+from tests.conftest import _admin
+from tests.services.conftest import add_member
+
+OUTLET = "320100001"
+
+
+@pytest.fixture
+def empty_postgres_url(postgres_server: str) -> Iterator[str]:
+    """A PostgreSQL database with no tables at all, dropped afterwards."""
+    name = f"counter_app_empty_{uuid.uuid4().hex[:12]}"
+    admin = _admin(postgres_server)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+def make_submitted(db: Database) -> tuple[ApplicationSummary, Actor, Actor]:
+    """A submitted application, its clerk, and a supervisor who may decide it."""
+    clerk = add_member(db, "0101", Role.CLERK, "王芳")
+    supervisor = add_member(db, "0201", Role.SUPERVISOR, "赵敏")
+    holder = people.NewPerson(DocumentType.RESIDENT_ID, "11010519491231002X", "测试", Sex.FEMALE)
+    person_id = people.add_person(db, clerk, holder)
+    draft = applications.create_draft(
+        db, clerk, Business.REPLACEMENT, Reason.DAMAGED, person_id, OUTLET
+    )
+    done = applications.transition(db, clerk, draft.id, Action.SUBMIT, draft.version)
+    return done, clerk, supervisor
+
+
+@pytest.fixture
+def submitted(db: Database) -> tuple[ApplicationSummary, Actor, Actor]:
+    return make_submitted(db)
