@@ -17,6 +17,7 @@ class Permission(StrEnum):
     MANAGE_STAFF = "manage_staff"
     REVEAL_NUMBERS = "reveal_numbers"
     PRINT_DOCUMENTS = "print_documents"  # print and reprint what was kept
+    VIEW_REPORTS = "view_reports"  # the outlet's daily report
 
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -28,10 +29,13 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.DECIDE_APPLICATIONS,
             Permission.REVEAL_NUMBERS,
             Permission.PRINT_DOCUMENTS,
+            Permission.VIEW_REPORTS,
         }
     ),
     # Outlet IT staff reprint a receipt from the command line when a customer has lost it.
-    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_STAFF, Permission.PRINT_DOCUMENTS}),
+    Role.ADMINISTRATOR: frozenset(
+        {Permission.MANAGE_STAFF, Permission.PRINT_DOCUMENTS, Permission.VIEW_REPORTS}
+    ),
 }
 
 

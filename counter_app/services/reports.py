@@ -22,16 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.application import Action, Business
-from counter_app.domain.roles import Role
+from counter_app.domain.roles import Permission
 from counter_app.domain.rules import Outlet
 from counter_app.services import audit
 from counter_app.services.actor import Actor
-from counter_app.services.errors import PermissionDenied
 from counter_app.store.database import Database
 from counter_app.store.models import Application, AuditEvent, Fee, Staff
 
 # Who may read the outlet's figures: those who decide, and IT at the command line.
-REPORT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 COUNTED = (Action.SUBMIT, Action.APPROVE, Action.REJECT, Action.ISSUE)
 CSV_HEADER = (
     "date",
@@ -91,8 +89,7 @@ def daily_report(
     db: Database, actor: Actor, outlet: Outlet, day: date, zone: tzinfo | None = None
 ) -> DailyReport:
     """The figures of `day` (local to `zone`, the workstation's by default); audited."""
-    if actor.role not in REPORT_ROLES:
-        raise PermissionDenied("read the outlet's daily report")
+    actor.require(Permission.VIEW_REPORTS)
     start, end = _bounds(day, zone)
     counts: dict[tuple[Business, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     fees: dict[tuple[Business, str], Decimal] = defaultdict(Decimal)

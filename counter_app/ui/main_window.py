@@ -30,7 +30,6 @@ from counter_app.printing.dispatch import print_pdf
 from counter_app.services import applications
 from counter_app.services.actor import Actor
 from counter_app.services.documents import SendToPrinter
-from counter_app.services.reports import REPORT_ROLES
 from counter_app.services.suspect_cards import record_not_genuine
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
@@ -218,7 +217,7 @@ class MainWindow(QMainWindow):
             self.about_action,
         ):
             self.toolbar.addAction(action)
-        self.report_action.setVisible(actor.role in REPORT_ROLES)
+        self.report_action.setVisible(actor.may(Permission.VIEW_REPORTS))
 
         self._business_actions: list[QAction] = []
         for business, key in BUSINESS_KEYS:
