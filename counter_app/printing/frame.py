@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from counter_app.domain.rules import Label, Outlet
 from counter_app.printing import styles
 from counter_app.printing.fonts import FONT_NAME, register_fonts
+from counter_app.printing.subsets import embed_subsets
 from counter_app.printing.text import Run, TextCell
 
 __all__ = ["A4", "A5", "DocumentFrame", "Layout", "layout_for", "render"]
@@ -126,6 +127,7 @@ class _CountingCanvas(Canvas):
             _footer(self, self._frame, number, total)
             super().showPage()
             _deflate_only(self._doc.Pages.pages[-1])
+        embed_subsets(self._doc)  # their unchanging part made once per process, not per PDF
         super().save()
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from counter_app.printing.operators import fill_rect, stroke_lines
 from counter_app.printing.text import TextCell
 
 Cell = Flowable | Sequence[Flowable] | str
@@ -139,7 +140,7 @@ class Ruled(Flowable):
         for c0, r0, c1, r1, colour in self._backgrounds:
             canvas.setFillColor(colour)
             left, right = self._columns[c0], self._columns[c1 + 1]
-            canvas.rect(left, tops[r1 + 1], right - left, tops[r0] - tops[r1 + 1], stroke=0, fill=1)
+            fill_rect(canvas, left, tops[r1 + 1], right - left, tops[r0] - tops[r1 + 1])
         canvas.setFillColor(colors.black)  # Table's cell colour, for what draws in the fill
         pad = self._padding
         for row, placed in enumerate(self._placed):
@@ -163,18 +164,15 @@ class Ruled(Flowable):
         for op, c0, r0, c1, r1, weight, colour in self._rules:
             canvas.setStrokeColor(colour)
             canvas.setLineWidth(weight)
-            path = canvas.beginPath()
             left, right = self._columns[c0], self._columns[c1 + 1]
             rows = range(r0, r1 + 2) if op == "GRID" else (r0, r1 + 1)
-            for row in rows:
-                path.moveTo(left, tops[row])
-                path.lineTo(right, tops[row])
+            lines = [((left, tops[row]), (right, tops[row])) for row in rows]
             columns = range(c0, c1 + 2) if op == "GRID" else (c0, c1 + 1)
             for column in columns:
+                x = self._columns[column]
                 for top, bottom in self._vertical_runs(column, r0, r1, inner=op == "GRID"):
-                    path.moveTo(self._columns[column], tops[top])
-                    path.lineTo(self._columns[column], tops[bottom])
-            canvas.drawPath(path, stroke=1, fill=0)
+                    lines.append(((x, tops[top]), (x, tops[bottom])))
+            stroke_lines(canvas, lines)
 
     def _vertical_runs(self, column: int, r0: int, r1: int, inner: bool) -> list[tuple[int, int]]:
         """Row ranges a rule at `column` runs through unbroken: a span hides inner rules."""

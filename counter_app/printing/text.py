@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from counter_app.printing import styles
 from counter_app.printing.fonts import FONT_NAME
+from counter_app.printing.operators import numbers
 
 LINE_SPACING = 1.25  # leading as a multiple of a line's largest type, as in the styles
 
@@ -34,7 +35,7 @@ class Run:
 
     @property
     def width(self) -> float:
-        return stringWidth(self.text, FONT_NAME, self.size)
+        return _width(self.text, self.size)
 
     def markup(self) -> str:
         return f'<font size="{self.size}" color="{self.color.hexval()}">{escape(self.text)}</font>'
@@ -108,7 +109,7 @@ class TextCell(Flowable):
             tallest = max(run.size for run in line)
             baseline = top + (leading - tallest) / 2 + tallest * 0.18  # CJK glyphs sit low
             left = _start(self._style.alignment, self.width, width)
-            code.append(f"1 0 0 1 {fp_str(x + left, y + baseline)} Tm")
+            code.append(f"1 0 0 1 {numbers(x + left, y + baseline)} Tm")
             for run in line:
                 if run.size != size:
                     size = run.size
@@ -121,7 +122,7 @@ class TextCell(Flowable):
                     if subset != subset_in_use:
                         shown.append(f"{font.getSubsetInternalName(subset, doc)} {_tf(size)}")
                         subset_in_use = subset
-                    shown.append(f"({escapePDF(chunk)}) Tj")
+                    shown.append(f"({_escaped(chunk)}) Tj")
                 code.append(" ".join(shown))
         code.append("ET")
         return " ".join(code)
@@ -130,6 +131,16 @@ class TextCell(Flowable):
     def paragraph(self) -> Paragraph | None:
         """The Paragraph that wrapped the text at the last `wrap`, if it had to."""
         return self._fallback
+
+
+@functools.lru_cache(maxsize=4096)
+def _width(text: str, size: float) -> float:
+    # Labels and notices are the same on every document: measured once, not per document.
+    return stringWidth(text, FONT_NAME, size)
+
+
+# The same characters come out as the same bytes in most documents (labels come first).
+_escaped = functools.lru_cache(maxsize=4096)(escapePDF)
 
 
 @functools.cache
