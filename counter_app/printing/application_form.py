@@ -37,7 +37,9 @@ DECLARATION = Label(
 
 
 def build_application_form(data: ApplicationFormData, reprint: int = 0) -> bytes:
-    frame = DocumentFrame(TITLES[data.business], data.outlet, data.receipt_no, reprint, A4)
+    frame = DocumentFrame(
+        TITLES[data.business], data.outlet, data.receipt_no, reprint, A4, number_pending=True
+    )
     return render(frame, partial(story, data))
 
 

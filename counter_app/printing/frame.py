@@ -42,6 +42,8 @@ class DocumentFrame:
     receipt_no: str | None
     reprint: int = 0  # 0: the original; n: the n-th reprint
     pagesize: tuple[float, float] = A4
+    # A form printed before submission: its receipt number is given later, and it says so.
+    number_pending: bool = False
 
     def __post_init__(self) -> None:
         if self.reprint < 0:
@@ -149,12 +151,13 @@ def _header(frame: DocumentFrame, canvas: Canvas, _doc: BaseDocTemplate) -> None
     top = height - TOP_EDGE
     canvas.saveState()
 
-    number = frame.receipt_no or "（提交后生成）"
-    number_line = [Run("受理编号 ", 8.5), Run("Receipt No. ", styles.SUBTITLE_SIZE, styles.GREY)]
     number_width = layout.width * 0.5
-    _place(
-        canvas, [[*number_line, Run(number, 8.5)]], _NUMBER, right - number_width, top, number_width
-    )
+    number = frame.receipt_no or ("（提交后生成）" if frame.number_pending else None)
+    if number is not None:  # a report or a loss confirmation belongs to no application
+        line = [Run("受理编号 ", 8.5), Run("Receipt No. ", styles.SUBTITLE_SIZE, styles.GREY)]
+        _place(
+            canvas, [[*line, Run(number, 8.5)]], _NUMBER, right - number_width, top, number_width
+        )
     outlet = [[Run(frame.outlet.name, 8.5)], [Run(f"网点代码 {frame.outlet.code}", 8.5)]]
     _place(canvas, outlet, _OUTLET, left, top, layout.width - number_width - 6)
 

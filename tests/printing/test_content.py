@@ -123,6 +123,12 @@ def test_application_form_before_submission_has_no_receipt_number() -> None:
     assert "提交后生成" in text
 
 
+def test_a_loss_confirmation_without_an_application_claims_no_receipt_number() -> None:
+    data = dataclasses.replace(samples.loss_report_confirmation(), receipt_no=None)
+    text = poppler.text(build(DocumentKind.LOSS_REPORT_CONFIRMATION, data))
+    assert "受理编号" not in text and "提交后生成" not in text
+
+
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_receipt_is_a5_and_the_others_a4(name: str, pdfs: dict[str, bytes]) -> None:
     pages, _ = poppler.words(pdfs[name])

@@ -144,6 +144,7 @@ def test_the_pdf_prints_the_same_figures_in_chinese(day_of_work: tuple[Database,
     day = datetime.now(UTC).date()
     pdf = reports.to_pdf(reports.daily_report(db, supervisor, OUTLET, day, UTC))
     text = poppler.text(pdf)
+    assert "受理编号" not in text  # a report belongs to no application
     lines = printed_lines(pdf)
     for expected in (
         "网点业务日报",
