@@ -134,8 +134,11 @@ class SocialSecurityCardSession:
         first_name, first_item = items[0]
         first = self._read(EF06_BY_TAG, first_name, first_item)
         if first is not None:
+            # EF06 is open: a later item refused is a failed read, not an item left out.
             holder = {first_name: first}
-            holder.update({name: self._read(EF06_BY_TAG, name, item) for name, item in items[1:]})
+            holder.update(
+                {name: self._read(EF06_BY_TAG, name, item, False) for name, item in items[1:]}
+            )
             return holder
         # 6982: the holder data are behind the card's read key RKSSSE.
         if tried or not self._authenticate(card, algorithm):

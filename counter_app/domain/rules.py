@@ -31,7 +31,8 @@ from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
 
 ZERO = Decimal("0.00")
 _MAX_DAYS = 365  # anything longer is a typo, and would push dates past any sensible horizon
-_AMOUNT = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?")
+# At most 8 digits before the point: what the fees column (NUMERIC(10, 2)) and a Decimal hold.
+_AMOUNT = re.compile(r"[0-9]{1,8}(?:\.[0-9]{1,2})?")
 _CODE = re.compile(r"[a-z0-9_]+")
 _DEFAULT = "default"
 _OPTIONAL = "optional"
@@ -156,6 +157,8 @@ def parse_rules(text: str, source_name: str) -> LocalityRules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulesError("", f"not valid TOML: {exc}", source_name) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise RulesError("", "not valid TOML: values nested too deeply", source_name) from None
     try:
         return _parse(data, source_name)
     except RulesError as exc:
@@ -327,7 +330,9 @@ def _days(table: dict[str, Any], key: str, path: str, minimum: int) -> int:
 def _amount(value: Any, key: str) -> Decimal:
     # Quoted strings only: a bare 20.1 would be a binary float before we ever saw it.
     if not isinstance(value, str) or not _AMOUNT.fullmatch(value.strip()):
-        raise RulesError(key, 'must be a quoted amount with at most 2 decimals, e.g. "20.00"')
+        raise RulesError(
+            key, 'must be a quoted amount below 100000000 with at most 2 decimals, e.g. "20.00"'
+        )
     return Decimal(value.strip()).quantize(ZERO)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -78,8 +79,10 @@ def start(
     person_id: int,
     outlet_code: str,
     details: dict[str, Any],
+    idempotency_key: uuid.UUID | None = None,
 ) -> ApplicationSummary:
-    """A new draft, unless another clerk is already taking this business for this person."""
+    """A new draft, unless another clerk is already taking this business for this person.
+    The same `idempotency_key` again (a retry whose answer was lost) gives the same draft."""
     with db.transaction() as session:
         other = session.execute(
             select(Staff.staff_no, Staff.name, Application.state)
@@ -95,7 +98,14 @@ def start(
     if other is not None:
         raise TakenByAnotherClerk(other.staff_no, other.name, other.state)
     return applications.create_draft(
-        db, actor, business, reason, person_id, outlet_code, details=details
+        db,
+        actor,
+        business,
+        reason,
+        person_id,
+        outlet_code,
+        details=details,
+        idempotency_key=idempotency_key,
     )
 
 
@@ -138,6 +148,18 @@ def save(
             return application.version
     except StaleDataError:
         raise StaleApplication(application_id) from None
+
+
+def own_application(db: Database, actor: Actor, application_id: int) -> ApplicationSummary:
+    """The actor's own application as it stands (a retried submission finds what it stored)."""
+    actor.require(Permission.TAKE_APPLICATIONS)
+    with db.transaction() as session:
+        application = session.get(Application, application_id)
+        if application is None:
+            raise NotFound("application", application_id)
+        if application.maker_id != actor.staff_id:
+            raise PermissionDenied("another clerk's application")
+        return ApplicationSummary.of(application, actor.staff_no)
 
 
 def load(db: Database, actor: Actor, application_id: int) -> DraftRecord:

@@ -38,7 +38,14 @@ from counter_app.resources.simulated_cards import CardProfile, load_profiles
 from counter_app.simulator.psam import SimulatedPsam
 from counter_app.simulator.security import PsamProfile, psam_profiles
 from counter_app.simulator.sscard import SocialSecurityCard
-from counter_app.simulator.vpcd import DEFAULT_HOST, VPCD_PORTS, VpcdClient, VpcdUnavailable
+from counter_app.simulator.vanishing import VanishingCard
+from counter_app.simulator.vpcd import (
+    DEFAULT_HOST,
+    VPCD_PORTS,
+    VirtualCard,
+    VpcdClient,
+    VpcdUnavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +88,17 @@ def serve(
     connect_timeout: float = 10.0,
     reconnect_timeout: float = RECONNECT_TIMEOUT,
     ready_file: Path | None = None,
+    vanish_after: int | None = None,
 ) -> None:
     """Keep one card in vpcd's reader until SIGTERM/SIGINT/SIGHUP; SimulatorError if no vpcd.
 
     When vpcd closes the connection (pcscd restarting) the card reconnects, powered off.
+    `vanish_after`: the card answers that many commands, then leaves the reader for good
+    (vanishing.py, for the fault drills).
     """
-    card = build_card(profile_key)
+    card: VirtualCard = build_card(profile_key)
+    if vanish_after is not None:
+        card = VanishingCard(card, vanish_after)
 
     def announce() -> None:
         log.info("card %s is in the reader", profile_key)

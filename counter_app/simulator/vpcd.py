@@ -48,6 +48,11 @@ class VpcdUnavailable(ConnectionError):
     """Nothing accepted the connection before the deadline (pcscd down, vpcd not configured)."""
 
 
+class CardVanished(Exception):
+    """Raised by a card's transmit to leave the reader at once, the command unanswered, as a
+    card pulled mid-read does (simulator/vanishing.py)."""
+
+
 class VpcdClient:
     """One card's connection to one vpcd port.
 
@@ -119,6 +124,9 @@ class VpcdClient:
                 answer = self._handle(payload)
                 if answer is not None:
                     sock.sendall(struct.pack(">H", len(answer)) + answer)
+        except CardVanished:
+            log.info("the card left the reader in the middle of a command")
+            self._stop.set()
         except OSError as error:
             if not self._stop.is_set():
                 log.warning("connection to vpcd lost: %s", error)
@@ -148,6 +156,8 @@ class VpcdClient:
             return None
         try:
             answer = self.card.transmit(payload)
+        except CardVanished:
+            raise
         except Exception:
             log.exception("the card failed on %s", payload.hex())
             answer = NO_DIAGNOSIS

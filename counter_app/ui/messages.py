@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.application import IllegalTransition
 from counter_app.services import errors
-from counter_app.store.database import DatabaseUnavailable
+from counter_app.store.database import DatabaseUnavailable, DiskFull
 from counter_app.store.migrate import SchemaState, SchemaStatus
 from counter_app.ui.application_texts import second_text, stored_state_label
 from counter_app.ui.labels import state_label
@@ -66,6 +66,12 @@ def describe_error(error: Exception) -> str:
         case errors.WeakPassword():
             return translate(
                 "Messages", "A password needs at least 8 characters, with letters and digits."
+            )
+        case DiskFull():
+            return translate(
+                "Messages",
+                "The disk holding the database is full, so this step was not saved; everything "
+                "saved before it is intact. Ask IT staff to free space, then try again.",
             )
         case DatabaseUnavailable():
             return translate(

@@ -57,6 +57,20 @@ def representative(flow: Flow) -> Representative | None:
     )
 
 
+def representative_record(flow: Flow) -> dict[str, str] | None:
+    """Who acts for the holder, as the application's details keep it."""
+    agent = representative(flow)
+    if agent is None:
+        return None
+    return {
+        "kind": agent.role.value,
+        "name": agent.name,
+        "document_type": agent.document_type.value,
+        "document_number": agent.document_number,
+        "relationship": agent.relationship,
+    }
+
+
 def holder(flow: Flow) -> Holder:
     person = facts.holder(flow)
     return Holder(
@@ -116,7 +130,6 @@ def materials(flow: Flow) -> dict[str, bool]:
 def details(flow: Flow) -> dict[str, Any]:
     """Everything the clerk saw and entered, for the draft and the supervisor."""
     person = holder(flow)
-    agent = representative(flow)
     return {
         "flow": flow.snapshot(),
         "holder": {
@@ -126,15 +139,7 @@ def details(flow: Flow) -> dict[str, Any]:
             "sex": person.sex.value if person.sex else None,
             "birth_date": person.birth_date.isoformat() if person.birth_date else None,
         },
-        "representative": None
-        if agent is None
-        else {
-            "kind": agent.role.value,
-            "name": agent.name,
-            "document_type": agent.document_type.value,
-            "document_number": agent.document_number,
-            "relationship": agent.relationship,
-        },
+        "representative": representative_record(flow),
         "card_check": card_check(flow),
         "fee": {"amount": f"{facts.fee_due(flow):.2f}", "waiver": facts.waiver(flow)}
         if facts.reason(flow) is not None

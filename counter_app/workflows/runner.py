@@ -7,11 +7,12 @@ Every method blocks (database, printer): the window calls them in the background
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.domain.application import Action, Business, Reason
+from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import LossChannel, LossKind
 from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
@@ -39,7 +40,7 @@ from counter_app.workflows.checks import parse_date
 from counter_app.workflows.context import Collectable, Context, KnownCard
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.log_fields import log_fields
-from counter_app.workflows.names import LossAction, Representation, StepId
+from counter_app.workflows.names import LossAction, StepId
 from counter_app.workflows.steps.cards import take_card
 from counter_app.workflows.steps.paperwork import APPLICATION_BUSINESSES, form_fingerprint
 from counter_app.workflows.steps.pickup import normalised_receipt
@@ -48,6 +49,8 @@ log = logging.getLogger(__name__)
 
 # The correction a replacement follows, kept among the reason step's values.
 FOLLOWS = "follows_correction"
+# What a submission keeps to print, in the order it keeps them.
+SUBMISSION_DOCUMENTS = (DocumentKind.PAYMENT_VOUCHER, DocumentKind.ACCEPTANCE_RECEIPT)
 _LOSS_REPORTS = {
     LossAction.REPORT_TEMPORARY: (LossKind.TEMPORARY, LossChannel.COUNTER),
     LossAction.REPORT_FORMAL: (LossKind.FORMAL, LossChannel.COUNTER),
@@ -80,6 +83,8 @@ class FlowRunner:
         # fingerprint of the answers it was made from.
         self.kept: dict[int, list[Kept]] = {}
         self._forms: dict[int, tuple[int, str]] = {}
+        # The key each flow's draft is created with: a retried holder step gets the same draft.
+        self._draft_keys: dict[int, uuid.UUID] = {}
 
     @property
     def clerk(self) -> StaffMember:
@@ -275,6 +280,7 @@ class FlowRunner:
                 flow.context.person_id,
                 self.rules.outlet.code,
                 records.details(flow),
+                idempotency_key=self._draft_keys.setdefault(id(flow), uuid.uuid4()),
             )
             flow.application_id, flow.version = summary.id, summary.version
             follows = flow.get(StepId.REASON, FOLLOWS)
@@ -295,38 +301,61 @@ class FlowRunner:
         )
 
     def _submit(self, flow: Flow) -> None:
-        assert flow.application_id is not None and flow.version is not None
-        old_number = records.old_card_number(flow)
-        old_card_id = self._card_id(flow, old_number) if old_number else None
-        fee = drafts.FeeTaken(facts.fee_due(flow), facts.waiver(flow))
-        version = drafts.save(
-            self.db,
-            self.actor,
-            flow.application_id,
-            flow.version,
-            records.details(flow),
-            reason=facts.reason(flow),
-            old_card_id=old_card_id,
-            materials=records.materials(flow),
-            fee=fee,
-        )
-        summary = applications.transition(
-            self.db, self.actor, flow.application_id, Action.SUBMIT, version
-        )
+        try:
+            self._submit_draft(flow)
+        except drafts.NotADraft as refused:
+            if refused.state is not State.SUBMITTED:
+                raise
+            # A retry of a submission that was stored but whose answer was lost (the server
+            # restarted as it answered): it was stored whole, so take it as it is.
+            self._take_stored_submission(flow)
+
+    def _take_stored_submission(self, flow: Flow) -> None:
+        assert flow.application_id is not None
+        summary = drafts.own_application(self.db, self.actor, flow.application_id)
         flow.version, flow.receipt_no = summary.version, summary.receipt_no
-        assert summary.receipt_no is not None  # given at submission
-        kept: list[Kept] = []
-        if fee.amount:
-            voucher_no = f"{summary.receipt_no}F"
-            drafts.record_payment(self.db, self.actor, flow.application_id, voucher_no)
-            voucher = records.payment_voucher(
-                flow, summary.receipt_no, voucher_no, datetime.now(UTC), self.clerk
+        self.kept[id(flow)] = [
+            Kept(document.kind, document.id)
+            for document in documents.history(self.db, application_id=flow.application_id)
+            if document.kind in SUBMISSION_DOCUMENTS
+        ]
+
+    def _submit_draft(self, flow: Flow) -> None:
+        assert flow.application_id is not None and flow.version is not None
+        # One transaction: a crash or a lost connection leaves the draft as it was, or the
+        # whole submission (receipt number, fee voucher, kept documents), never a part of it.
+        with self.db.transaction():
+            old_number = records.old_card_number(flow)
+            old_card_id = self._card_id(flow, old_number) if old_number else None
+            fee = drafts.FeeTaken(facts.fee_due(flow), facts.waiver(flow))
+            version = drafts.save(
+                self.db,
+                self.actor,
+                flow.application_id,
+                flow.version,
+                records.details(flow),
+                reason=facts.reason(flow),
+                old_card_id=old_card_id,
+                materials=records.materials(flow),
+                fee=fee,
             )
-            kept.append(self._keep(DocumentKind.PAYMENT_VOUCHER, voucher, flow.application_id))
-        receipt = documents.keep_acceptance_receipt(
-            self.db, self.actor, flow.application_id, self.rules
-        )
-        kept.append(Kept(DocumentKind.ACCEPTANCE_RECEIPT, receipt))
+            summary = applications.transition(
+                self.db, self.actor, flow.application_id, Action.SUBMIT, version
+            )
+            assert summary.receipt_no is not None  # given at submission
+            kept: list[Kept] = []
+            if fee.amount:
+                voucher_no = f"{summary.receipt_no}F"
+                drafts.record_payment(self.db, self.actor, flow.application_id, voucher_no)
+                voucher = records.payment_voucher(
+                    flow, summary.receipt_no, voucher_no, datetime.now(UTC), self.clerk
+                )
+                kept.append(self._keep(DocumentKind.PAYMENT_VOUCHER, voucher, flow.application_id))
+            receipt = documents.keep_acceptance_receipt(
+                self.db, self.actor, flow.application_id, self.rules
+            )
+            kept.append(Kept(DocumentKind.ACCEPTANCE_RECEIPT, receipt))
+        flow.version, flow.receipt_no = summary.version, summary.receipt_no
         self.kept[id(flow)] = kept
 
     def _issue(self, flow: Flow) -> None:
@@ -345,32 +374,28 @@ class FlowRunner:
             card.issue_date if card else None,
             card.expiry_date if card else None,
         )
-        agent = records.representative(flow)
-        collector = None
-        if facts.representation(flow) is Representation.AGENT and agent is not None:
-            collector = {
-                "kind": agent.role.value,
-                "name": agent.name,
-                "document_type": agent.document_type.value,
-                "document_number": agent.document_number,
-                "relationship": agent.relationship,
-            }
-        pickup.complete_pickup(
-            self.db, self.actor, found.application_id, found.version, new_card, collector
-        )
-        flow.application_id, flow.receipt_no = found.application_id, found.receipt_no
-        data = records.pickup_confirmation(flow, datetime.now(UTC), self.clerk)
-        self.kept[id(flow)] = [
-            self._keep(DocumentKind.PICKUP_CONFIRMATION, data, found.application_id)
-        ]
+        collector = records.representative_record(flow)
+        # One transaction: the card handed over and its confirmation kept, or neither.
+        with self.db.transaction():
+            pickup.complete_pickup(
+                self.db, self.actor, found.application_id, found.version, new_card, collector
+            )
+            flow.application_id, flow.receipt_no = found.application_id, found.receipt_no
+            data = records.pickup_confirmation(flow, datetime.now(UTC), self.clerk)
+            kept = self._keep(DocumentKind.PICKUP_CONFIRMATION, data, found.application_id)
+        self.kept[id(flow)] = [kept]
 
     def _loss_action(self, flow: Flow) -> None:
+        # One transaction: the report recorded and its confirmation kept, or neither.
+        with self.db.transaction():
+            self.kept[id(flow)] = self._record_loss_action(flow)
+
+    def _record_loss_action(self, flow: Flow) -> list[Kept]:
         card_id = self._card_id(flow, flow.get(StepId.LOSS_ACTION, "card"))
         action = LossAction(flow.get(StepId.LOSS_ACTION, "action"))
         if action is LossAction.CANCEL:
             losses.cancel_loss(self.db, self.actor, card_id, flow.context.today)
-            self.kept[id(flow)] = []
-            return
+            return []
         kind, channel = _LOSS_REPORTS[action]
         report_id = losses.report_loss(
             self.db,
@@ -399,7 +424,7 @@ class FlowRunner:
             data,
             loss_report_id=report_id,
         )
-        self.kept[id(flow)] = [Kept(DocumentKind.LOSS_REPORT_CONFIRMATION, document_id)]
+        return [Kept(DocumentKind.LOSS_REPORT_CONFIRMATION, document_id)]
 
     def _card_id(self, flow: Flow, number: str) -> int:
         assert flow.context.person_id is not None  # the holder step recorded the person

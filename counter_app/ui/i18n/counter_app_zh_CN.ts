@@ -1044,6 +1044,10 @@
         <translation>密码至少 8 位，且须同时包含字母和数字。</translation>
     </message>
     <message>
+        <source>The disk holding the database is full, so this step was not saved; everything saved before it is intact. Ask IT staff to free space, then try again.</source>
+        <translation>存放数据库的磁盘已满，这一步没有保存；之前保存的内容完好无损。请联系IT人员腾出空间后再试。</translation>
+    </message>
+    <message>
         <source>The database cannot be reached. Nothing was lost; try again when the connection is back.</source>
         <translation>无法连接数据库。已录入的内容不会丢失，连接恢复后请重试。</translation>
     </message>
