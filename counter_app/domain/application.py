@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 
 
@@ -105,3 +106,9 @@ def allowed_actions(state: State) -> frozenset[Action]:
 
 def is_final(state: State) -> bool:
     return not allowed_actions(state)
+
+
+def normalised_receipt_no(text: str) -> str:
+    """A receipt number as a clerk typed it or a scanner sent it: full-width characters (an
+    input method's) made plain, white space and line ends dropped, upper case."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).upper()

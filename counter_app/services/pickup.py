@@ -3,7 +3,6 @@ cancelled, in one transaction."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ from counter_app.domain.application import (
     Reason,
     State,
     next_state,
+    normalised_receipt_no,
 )
 from counter_app.domain.card import CardStatus
 from counter_app.domain.cardnumber import validate as validate_card_number
@@ -73,15 +73,9 @@ class PickupCase:
     approved_by_no: str | None
 
 
-def normalise_receipt_no(text: str) -> str:
-    """What a clerk typed or a scanner sent: full-width characters (an input method's) made
-    plain, whitespace and line ends dropped, upper case."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
-
-
 def find_for_pickup(db: Database, receipt_no: str) -> PickupCase:
     """The application behind a receipt, in whatever state: see is_collectable."""
-    number = normalise_receipt_no(receipt_no)
+    number = normalised_receipt_no(receipt_no)
     with db.transaction() as session:
         query = select(Application).where(Application.receipt_no == number)
         application = session.scalars(query).first() if number else None

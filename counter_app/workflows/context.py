@@ -3,7 +3,7 @@ reader, and what the database said (filled in by the runner)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from counter_app.card.snapshot import CardSnapshot
@@ -48,4 +48,3 @@ class Context:
     collectable: Collectable | None = None
     # The receipt number looked up last, so that a stale answer is not taken for a new one.
     looked_up_receipt: str = ""
-    notes: dict[str, str] = field(default_factory=dict)

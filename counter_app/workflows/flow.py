@@ -37,19 +37,9 @@ class Flow:
     def current(self) -> Step:
         return self.steps[self.position]
 
-    def step(self, step_id: str) -> Step:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
-
     def visible_steps(self) -> list[Step]:
         """The steps this case goes through, as far as its answers so far tell."""
         return [step for step in self.steps if step.applies(self)]
-
-    @property
-    def is_last(self) -> bool:
-        return self._next_index(self.position) == len(self.steps)
 
     @property
     def finished(self) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.domain.application import Action, Business, Reason, State
+from counter_app.domain.application import Action, Business, Reason, State, normalised_receipt_no
 from counter_app.domain.card import LossChannel, LossKind
 from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
@@ -43,7 +43,6 @@ from counter_app.workflows.log_fields import log_fields
 from counter_app.workflows.names import LossAction, StepId
 from counter_app.workflows.steps.cards import take_card
 from counter_app.workflows.steps.paperwork import APPLICATION_BUSINESSES, form_fingerprint
-from counter_app.workflows.steps.pickup import normalised_receipt
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +174,7 @@ class FlowRunner:
 
     def find_collectable(self, receipt_no: str) -> Collectable | None:
         try:
-            case = pickup.find_for_pickup(self.db, normalised_receipt(receipt_no))
+            case = pickup.find_for_pickup(self.db, normalised_receipt_no(receipt_no))
         except NotFound:
             return None
         return Collectable(
@@ -192,12 +191,12 @@ class FlowRunner:
     @staticmethod
     def apply_collectable(flow: Flow, receipt_no: str, found: Collectable | None) -> bool:
         """False when the clerk has typed on since the look-up began."""
-        if normalised_receipt(flow.get(StepId.RECEIPT, "receipt_no")) != normalised_receipt(
+        if normalised_receipt_no(flow.get(StepId.RECEIPT, "receipt_no")) != normalised_receipt_no(
             receipt_no
         ):
             return False
         flow.context.collectable = found
-        flow.context.looked_up_receipt = normalised_receipt(receipt_no)
+        flow.context.looked_up_receipt = normalised_receipt_no(receipt_no)
         return True
 
     def authorise_override(

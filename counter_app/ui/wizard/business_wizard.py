@@ -25,7 +25,7 @@ from shiboken6 import isValid
 
 from counter_app.card.reader_state import Situation
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.domain.application import Business
+from counter_app.domain.application import Business, normalised_receipt_no
 from counter_app.domain.masking import mask_id_number
 from counter_app.printing.kinds import DocumentKind
 from counter_app.services import documents
@@ -51,7 +51,6 @@ from counter_app.workflows.names import LossAction, StepId
 from counter_app.workflows.problems import Code
 from counter_app.workflows.runner import FlowRunner, Kept
 from counter_app.workflows.steps.cards import take_card
-from counter_app.workflows.steps.pickup import normalised_receipt
 
 CARD_STEPS = frozenset({StepId.OLD_CARD, StepId.NEW_CARD})
 LOOKUP_DELAY_MS = 300  # a scanner types a whole number at once; a clerk pauses between digits
@@ -438,7 +437,7 @@ class BusinessWizard(QWidget):
     def _receipt_looked_up(self) -> bool:
         flow = self.flow
         assert flow is not None
-        typed = normalised_receipt(flow.get(StepId.RECEIPT, "receipt_no"))
+        typed = normalised_receipt_no(flow.get(StepId.RECEIPT, "receipt_no"))
         return not typed or flow.context.looked_up_receipt == typed
 
     def _loss_confirmed(self) -> bool:

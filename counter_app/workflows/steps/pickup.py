@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from counter_app.domain.application import State
+from counter_app.domain.application import State, normalised_receipt_no
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import Representation, StepId
@@ -10,11 +10,6 @@ from counter_app.workflows.problems import Code, Problem
 from counter_app.workflows.step import Step
 
 COLLECTORS = (Choice(Representation.NONE.value), Choice(Representation.AGENT.value))
-
-
-def normalised_receipt(text: str) -> str:
-    """A scanned barcode or QR code arrives as the same characters a clerk types."""
-    return text.strip().upper()
 
 
 class ReceiptStep(Step):
@@ -27,7 +22,7 @@ class ReceiptStep(Step):
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         found = flow.context.collectable
-        wanted = normalised_receipt(values.get("receipt_no", ""))
+        wanted = normalised_receipt_no(values.get("receipt_no", ""))
         if found is None or found.receipt_no != wanted:
             return [Problem("receipt_no", Code.RECEIPT_NOT_FOUND)]
         if found.state is not State.READY:
