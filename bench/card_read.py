@@ -6,15 +6,16 @@ Needs its own pcscd: run it as `scripts/bench.sh card_read` (root: private names
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 from smartcard.System import readers
 
-from bench.timing import median_ms, row
+from bench.card_service import private_pcscd
+from bench.timing import Figure, Goal, median_ms, print_table
 from counter_app.card.reader import read_card
 from counter_app.card.sscard import EF05_BY_TAG, EF05_ITEMS, EF06_BY_TAG, EF06_ITEMS, SSSE_NAME
-from counter_app.simulator.pcscd import READERS, Pcscd, reader_states, wait_for
+from counter_app.simulator.pcscd import READERS
+from tests.pcsc_env import CardSlots
 
 GOAL = 1.3
 PROFILE = "wang_xiaoming"
@@ -41,37 +42,28 @@ def bare_pyscard_read(sequence: list[list[int]]) -> None:
         connection.disconnect()
 
 
-def main(rounds: int = 30) -> int:
-    service = Pcscd()
-    service.start()
-    card = subprocess.Popen(
-        [sys.executable, "-m", "counter_app.simulator", "serve", PROFILE, "--slot", "0"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def measure(quick: bool) -> list[Figure]:
+    """Needs the virtual readers of a running pcscd (bench.card_service.private_pcscd)."""
+    rounds = 10 if quick else 30
+    slots = CardSlots()
     try:
-        wait_for(lambda: reader_states().get(READERS[0]) is True, "the card is present")
+        reader = slots.insert(PROFILE)
         sequence = minimal_sequence()
         # Alternate the two so drift on a shared machine hits both alike.
         ours, bare = [], []
         for _ in range(3):
             bare.append(median_ms(lambda: bare_pyscard_read(sequence), rounds))
-            ours.append(median_ms(lambda: read_card(READERS[0]), rounds))
-        ours_ms, bare_ms = min(ours), min(bare)
-        ratio = ours_ms / bare_ms
-        row("benchmark", "figure", "baseline", "ratio", "goal")
-        row(
-            f"2.0 card read ({len(sequence)} APDUs), median ms",
-            f"{ours_ms:.2f}",
-            f"{bare_ms:.2f}",
-            f"{ratio:.2f}",
-            f"≤{GOAL}",
-        )
-        return 0
+            ours.append(median_ms(lambda: read_card(reader), rounds))
     finally:
-        card.terminate()
-        card.wait()
-        service.stop()
+        slots.remove_all()
+    name = f"2.0 card read ({len(sequence)} APDUs), median"
+    return [Figure(name, min(ours), "ms", min(bare), Goal(GOAL))]
+
+
+def main() -> int:
+    with private_pcscd():
+        print_table(measure(quick=False))
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,13 +8,13 @@ Needs its own pcscd: run it as `scripts/bench.sh psam_read` (root: private names
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 from smartcard.System import readers
 
 from bench.card_read import minimal_sequence
-from bench.timing import median_ms, row
+from bench.card_service import private_pcscd
+from bench.timing import Figure, Goal, median_ms, print_table
 from counter_app.card.apdu import ApduChannel, command
 from counter_app.card.crypto import rule_for
 from counter_app.card.pcsc import Context
@@ -22,7 +22,8 @@ from counter_app.card.psam import ADF_ID, PsamAuthenticator, environment_name, f
 from counter_app.card.reader import read_card
 from counter_app.card.sscard import SocialSecurityCardSession
 from counter_app.resources.simulated_cards import SimulatedCard, load_profiles
-from counter_app.simulator.pcscd import READERS, Pcscd, reader_states, wait_for
+from counter_app.simulator.pcscd import READERS
+from tests.pcsc_env import CardSlots
 
 GOAL = 1.3
 CARD, PSAM = "zhang_wei", "psam"  # SM4, keys at 3 levels
@@ -86,22 +87,16 @@ def counted_read() -> tuple[int, int]:
     return channel.sent, authenticator.apdus
 
 
-def main(rounds: int = 30) -> int:
+def measure(quick: bool) -> list[Figure]:
+    """Needs the virtual readers of a running pcscd (bench.card_service.private_pcscd)."""
+    rounds = 10 if quick else 30
     profile = load_profiles()[CARD]
     assert isinstance(profile, SimulatedCard)
-    service = Pcscd()
-    service.start()
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "counter_app.simulator", "serve", key, "--slot", str(slot)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for slot, key in enumerate((CARD, PSAM))
-    ]
+    slots = CardSlots()
     try:
-        wait_for(lambda: all(reader_states().get(r) for r in READERS), "card and PSAM present")
-        snapshot = read_card(READERS[0])
+        reader = slots.insert(CARD, 0)
+        slots.insert(PSAM, 1)
+        snapshot = read_card(reader)
         assert snapshot.authenticated and snapshot.name == profile.name
         algorithm = snapshot.algorithm or 1
         forget_psams()
@@ -114,34 +109,31 @@ def main(rounds: int = 30) -> int:
         ours, baseline = [], []
         for _ in range(3):  # alternated, so drift on a shared machine hits both alike
             baseline.append(median_ms(bare, rounds))
-            ours.append(median_ms(lambda: read_card(READERS[0]), rounds))
-        ours_ms, bare_ms = min(ours), min(baseline)
-        row("benchmark", "figure", "baseline", "ratio", "goal")
-        row(
-            "3.0 card + PSAM, APDUs (first read)",
-            f"{first_card}+{first_psam}",
-            str(bare_sequence_length()),
-            f"{(first_card + first_psam) / bare_sequence_length():.2f}",
-        )
-        row(
-            "3.0 card + PSAM, APDUs (then)",
-            f"{card_apdus}+{psam_apdus}",
-            str(bare_sequence_length()),
-            f"{(card_apdus + psam_apdus) / bare_sequence_length():.2f}",
-        )
-        row(
-            "3.0 card + PSAM read, median ms",
-            f"{ours_ms:.2f}",
-            f"{bare_ms:.2f}",
-            f"{ours_ms / bare_ms:.2f}",
-            f"≤{GOAL}",
-        )
-        return 0
+            ours.append(median_ms(lambda: read_card(reader), rounds))
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait()
-        service.stop()
+        slots.remove_all()
+    bare_apdus = bare_sequence_length()
+    return [
+        Figure(
+            f"3.0 card + PSAM, APDUs, first read ({first_card}+{first_psam})",
+            first_card + first_psam,
+            "APDUs",
+            bare_apdus,
+        ),
+        Figure(
+            f"3.0 card + PSAM, APDUs, then ({card_apdus}+{psam_apdus})",
+            card_apdus + psam_apdus,
+            "APDUs",
+            bare_apdus,
+        ),
+        Figure("3.0 card + PSAM read, median", min(ours), "ms", min(baseline), Goal(GOAL)),
+    ]
+
+
+def main() -> int:
+    with private_pcscd():
+        print_table(measure(quick=False))
+    return 0
 
 
 if __name__ == "__main__":

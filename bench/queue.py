@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from typing import Any
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
 
-from bench.timing import median_ms, row
+from bench.timing import Figure, Goal, median_ms, print_table
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.flags import BITS
 from counter_app.domain.idnumber import check_character
@@ -44,8 +45,8 @@ from tests.services.workers import run_all
 
 OUTLET = "320100001"
 PASSWORD = "bench2026"
-QUEUE_GOAL_MS = 50.0
-LOOKUP_GOAL_MS = 10.0
+QUEUE_GOAL = Goal(50, absolute=True)
+LOOKUP_GOAL = Goal(10, absolute=True)
 CHUNK = 5_000
 HISTORY_STATES = (State.ISSUED, State.ISSUED, State.ISSUED, State.REJECTED, State.CANCELLED)
 BUSINESSES = (Business.REPLACEMENT, Business.REISSUE, Business.CORRECTION)
@@ -54,6 +55,19 @@ REASON_FOR = {
     Business.REISSUE: Reason.LOST,
     Business.CORRECTION: Reason.NAME,
 }
+
+
+@dataclass(frozen=True)
+class Sizes:
+    history: int
+    pending: int
+    clerks: int
+    each: int  # submissions per clerk
+    rounds: int
+
+
+FULL = Sizes(history=100_000, pending=2_000, clerks=20, each=10, rounds=30)
+QUICK = Sizes(history=10_000, pending=500, clerks=10, each=5, rounds=10)
 
 
 def id_number(n: int) -> str:
@@ -157,67 +171,61 @@ def per_second(spans: list[tuple[float, float]], count: int) -> float:
     return count / (max(end for _, end in spans) - min(start for start, _ in spans))
 
 
-def measure(name: str, url: str, args: argparse.Namespace, rounds: int) -> None:
+def measure_database(name: str, url: str, sizes: Sizes) -> list[Figure]:
     db = Database(url)
     db.upgrade()
     staff.add(db, Actor.system(), "0201", "主管", Role.SUPERVISOR, PASSWORD)
     supervisor = auth.sign_in(db, "0201", PASSWORD, "bench")
     clerks = []
-    for number in range(args.clerks):
+    for number in range(sizes.clerks):
         staff.add(db, Actor.system(), f"{1000 + number}", f"柜员{number}", Role.CLERK, PASSWORD)
         clerks.append(auth.sign_in(db, f"{1000 + number}", PASSWORD, "bench"))
     started = time.perf_counter()
-    fill(db, args.history, args.pending, clerks)
-    print(
-        f"{name}: {args.history:,} + {args.pending:,} applications in "
-        f"{time.perf_counter() - started:.0f} s"
+    fill(db, sizes.history, sizes.pending, clerks)
+    filled = Figure(
+        f"{name}: filled, {sizes.history:,} + {sizes.pending:,} applications",
+        time.perf_counter() - started,
+        "s",
     )
 
     pick = random.Random(7)
 
     def bare_select() -> None:
         with db.engine.connect() as connection:
-            identity = {"id": pick.randrange(1, args.history)}
+            identity = {"id": pick.randrange(1, sizes.history)}
             connection.execute(text("SELECT * FROM applications WHERE id = :id"), identity).one()
 
-    wanted = [id_number(pick.randrange(args.history + args.pending)) for _ in range(rounds + 1)]
+    rounds = sizes.rounds
+    wanted = [id_number(pick.randrange(sizes.history + sizes.pending)) for _ in range(rounds + 1)]
     lookups = iter(wanted)
     baseline = median_ms(bare_select, rounds)
     first_page = median_ms(lambda: queue.queue_page(db, supervisor, OUTLET), rounds)
     page = queue.queue_page(db, supervisor, OUTLET)
-    assert page.total == args.pending and len(page.rows) == 50
+    assert page.total == sizes.pending and len(page.rows) == 50
     lookup = median_ms(lambda: search.find_people(db, clerks[0], next(lookups)), rounds)
     assert len(search.find_people(db, clerks[0], wanted[0])) == 1
-    row(
-        f"{name}: queue first page, ms",
-        f"{first_page:.2f}",
-        f"{baseline:.2f}",
-        f"{first_page / baseline:.1f}",
-        f"<{QUEUE_GOAL_MS:g}",
-    )
-    row(
-        f"{name}: person by ID number, ms",
-        f"{lookup:.2f}",
-        f"{baseline:.2f}",
-        f"{lookup / baseline:.1f}",
-        f"<{LOOKUP_GOAL_MS:g}",
-    )
 
     with db.engine.begin() as connection:
         key = "INTEGER" if db.is_sqlite else "SERIAL"
         connection.execute(text(f"CREATE TABLE bench_rows (id {key} PRIMARY KEY, n INTEGER)"))
-    count = args.clerks * args.each
-    bare = per_second(run_all(insert_bare, [(url, args.each)] * args.clerks), count)
+    count = sizes.clerks * sizes.each
+    bare = per_second(run_all(insert_bare, [(url, sizes.each)] * sizes.clerks), count)
     ours = per_second(
-        run_all(submit_clerk, [(url, clerk, 1, args.each) for clerk in clerks]), count
-    )
-    row(
-        f"{name}: submissions/s, {args.clerks} clerks",
-        f"{ours:.0f}",
-        f"{bare:.0f}",
-        f"{bare / ours:.1f}",
+        run_all(submit_clerk, [(url, clerk, 1, sizes.each) for clerk in clerks]), count
     )
     db.dispose()
+    return [
+        filled,
+        Figure(f"{name}: queue first page", first_page, "ms", baseline, QUEUE_GOAL),
+        Figure(f"{name}: person by ID number", lookup, "ms", baseline, LOOKUP_GOAL),
+        Figure(
+            f"{name}: submissions, {sizes.clerks} clerks × {sizes.each}",
+            ours,
+            "per s",
+            bare,
+            higher_is_better=True,
+        ),
+    ]
 
 
 @contextmanager
@@ -243,19 +251,25 @@ def postgres_database() -> Iterator[str]:
             cluster.stop()
 
 
+def measure_sizes(sizes: Sizes) -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        figures = measure_database("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}", sizes)
+    with postgres_database() as url:
+        return figures + measure_database("PostgreSQL", url, sizes)
+
+
+def measure(quick: bool) -> list[Figure]:
+    return measure_sizes(QUICK if quick else FULL)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.queue", description=__doc__)
-    parser.add_argument("--history", type=int, default=100_000)
-    parser.add_argument("--pending", type=int, default=2_000)
-    parser.add_argument("--clerks", type=int, default=20)
-    parser.add_argument("--each", type=int, default=10, help="submissions per clerk")
-    parser.add_argument("--rounds", type=int, default=30)
-    args = parser.parse_args(argv)
-    row("benchmark", "figure", "baseline", "ratio", "goal")
-    with tempfile.TemporaryDirectory() as folder:
-        measure("SQLite", f"sqlite:///{Path(folder) / 'bench.sqlite3'}", args, args.rounds)
-    with postgres_database() as url:
-        measure("PostgreSQL", url, args, args.rounds)
+    parser.add_argument("--history", type=int, default=FULL.history)
+    parser.add_argument("--pending", type=int, default=FULL.pending)
+    parser.add_argument("--clerks", type=int, default=FULL.clerks)
+    parser.add_argument("--each", type=int, default=FULL.each, help="submissions per clerk")
+    parser.add_argument("--rounds", type=int, default=FULL.rounds)
+    print_table(measure_sizes(Sizes(**vars(parser.parse_args(argv)))))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from argparse import Namespace
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -25,7 +26,22 @@ log = logging.getLogger(__name__)
 READABLE_POINT_SIZE = 12
 
 
-def run(args: Namespace) -> int:
+@dataclass(frozen=True)
+class Counter:
+    """The started application: its sign-in dialog is shown, its event loop not yet running."""
+
+    app: QApplication
+    session: CounterSession
+    db: Database
+
+    def close(self) -> None:
+        self.session.background.wait()
+        self.db.dispose()
+
+
+def start(args: Namespace) -> Counter | int:
+    """Everything before the event loop; an exit code when the rules or the database setting
+    cannot be used (the user was told)."""
     log_file = logs.configure()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("counter_app")
@@ -62,8 +78,14 @@ def run(args: Namespace) -> int:
     )
     session.finished.connect(app.quit)
     session.start()
+    return Counter(app, session, db)
+
+
+def run(args: Namespace) -> int:
+    counter = start(args)
+    if isinstance(counter, int):
+        return counter
     try:
-        return app.exec()
+        return counter.app.exec()
     finally:
-        session.background.wait()
-        db.dispose()
+        counter.close()
