@@ -28,8 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 
 from bench.timing import Figure, Goal, median_ms, print_table
 from counter_app.domain.application import Action, Business, Reason, State
@@ -40,7 +39,7 @@ from counter_app.services import applications, auth, queue, search, staff
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Person
-from tests.postgres_cluster import ThrowawayCluster
+from tests.postgres_cluster import ThrowawayCluster, scratch_database
 from tests.services.workers import run_all
 
 OUTLET = "320100001"
@@ -235,18 +234,10 @@ def postgres_database() -> Iterator[str]:
     else:
         cluster = ThrowawayCluster()
         server = cluster.start()
-    admin = create_engine(
-        make_url(server).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
-    name = f"counter_bench_{os.getpid()}"
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
     try:
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+        with scratch_database(server, "counter_bench") as url:
+            yield url
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
         if cluster is not None:
             cluster.stop()
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from counter_app.resources import load_rules
 from counter_app.store.database import Database
 from tests.pcsc_env import cards, pcscd  # noqa: F401 (fixtures for every test package)
-from tests.postgres_cluster import NoPostgres, ThrowawayCluster
+from tests.postgres_cluster import NoPostgres, ThrowawayCluster, scratch_database
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Every window in the suite is real but drawn offscreen; set before any QApplication exists.
@@ -27,6 +27,19 @@ def postgres_server() -> Iterator[str]:
     if configured := os.environ.get("COUNTER_APP_TEST_PG_URL"):
         yield configured
         return
+    with started_cluster() as (_cluster, url):
+        yield url
+
+
+@pytest.fixture
+def own_cluster() -> Iterator[tuple[ThrowawayCluster, str]]:
+    """A PostgreSQL server of the test's own, to stop and restart (tests of outages)."""
+    with started_cluster() as started:
+        yield started
+
+
+@contextmanager
+def started_cluster() -> Iterator[tuple[ThrowawayCluster, str]]:
     cluster = ThrowawayCluster()
     try:
         url = cluster.start()
@@ -35,7 +48,7 @@ def postgres_server() -> Iterator[str]:
             pytest.fail(f"PostgreSQL tests must run in CI: {error}")
         pytest.skip(f"no PostgreSQL here ({error}); set COUNTER_APP_TEST_PG_URL or install it")
     try:
-        yield url
+        yield cluster, url
     finally:
         cluster.stop()
 
@@ -62,16 +75,8 @@ def postgres_template(postgres_server: str) -> str:
 
 @pytest.fixture
 def postgres_url(postgres_server: str, postgres_template: str) -> Iterator[str]:
-    name = f"counter_app_test_{uuid.uuid4().hex[:12]}"
-    admin = _admin(postgres_server)
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {postgres_template}"))
-    try:
-        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+    with scratch_database(postgres_server, "counter_app_test", postgres_template) as url:
+        yield url
 
 
 @pytest.fixture

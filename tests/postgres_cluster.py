@@ -8,7 +8,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 
 class NoPostgres(RuntimeError):
@@ -73,6 +79,17 @@ class ThrowawayCluster:
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    def halt(self) -> None:
+        """Stop the server as an outlet's restart does, keeping its data."""
+        self._pg_ctl("-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        # `restart` starts a stopped server with the options it last ran with.
+        self._pg_ctl("-l", str(self.dir / "log"), "-w", "restart")
+
+    def _pg_ctl(self, *args: str) -> None:
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), *args)
+
     def stop(self) -> None:
         try:
             self._run(
@@ -86,3 +103,22 @@ class ThrowawayCluster:
             )
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@contextmanager
+def scratch_database(server_url: str, prefix: str, template: str | None = None) -> Iterator[str]:
+    """A database of its own on `server_url` (a copy of `template`, else empty), dropped after;
+    yields its URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(
+        make_url(server_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    copy = f" TEMPLATE {template}" if template else ""
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}{copy}"))
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()

@@ -31,8 +31,7 @@ from tests.drills.counter_flow import (
     sign_in,
     up_to_submission,
 )
-from tests.store import test_changes
-from tests.store.test_changes import RestartableCluster
+from tests.postgres_cluster import ThrowawayCluster
 from tests.workflows.conftest import fill, holder
 
 pytestmark = [pytest.mark.drill, pytest.mark.postgres]
@@ -40,23 +39,22 @@ pytestmark = [pytest.mark.drill, pytest.mark.postgres]
 TOLD = "The database cannot be reached. Nothing was lost; try again when the connection is back."
 
 
-own_cluster = test_changes.own_cluster
 
 
 @pytest.fixture
-def cluster(own_cluster: tuple[RestartableCluster, str]) -> RestartableCluster:
+def cluster(own_cluster: tuple[ThrowawayCluster, str]) -> ThrowawayCluster:
     return own_cluster[0]
 
 
 @pytest.fixture
-def cutter(cluster: RestartableCluster) -> Iterator[AnswerCutter]:
+def cutter(cluster: ThrowawayCluster) -> Iterator[AnswerCutter]:
     relay = AnswerCutter(cluster.port)
     yield relay
     relay.close()
 
 
 @pytest.fixture
-def db(own_cluster: tuple[RestartableCluster, str], cutter: AnswerCutter) -> Iterator[Database]:
+def db(own_cluster: tuple[ThrowawayCluster, str], cutter: AnswerCutter) -> Iterator[Database]:
     """The cluster's database, migrated, with a clerk; the session reaches it through the relay."""
     url = own_cluster[1]
     direct = Database(url)
@@ -83,7 +81,7 @@ def refused_while_away(runner: FlowRunner, flow: Flow) -> None:
 
 
 def test_submissions_before_during_and_after_a_restart_are_each_stored_once(
-    cluster: RestartableCluster, db: Database, runner: FlowRunner
+    cluster: ThrowawayCluster, db: Database, runner: FlowRunner
 ) -> None:
     before = up_to_submission(runner, 0)
     assert runner.complete(before) is False
@@ -114,7 +112,7 @@ def test_submissions_before_during_and_after_a_restart_are_each_stored_once(
 
 
 def test_a_draft_whose_creation_answer_was_lost_is_not_made_twice(
-    cluster: RestartableCluster, cutter: AnswerCutter, db: Database, runner: FlowRunner
+    cluster: ThrowawayCluster, cutter: AnswerCutter, db: Database, runner: FlowRunner
 ) -> None:
     flow = runner.start(Business.REPLACEMENT)
     fill(flow, reason="damaged")
@@ -130,7 +128,7 @@ def test_a_draft_whose_creation_answer_was_lost_is_not_made_twice(
 
 
 def test_a_submission_whose_answer_was_lost_is_found_stored_on_retry(
-    cluster: RestartableCluster, cutter: AnswerCutter, db: Database, runner: FlowRunner
+    cluster: ThrowawayCluster, cutter: AnswerCutter, db: Database, runner: FlowRunner
 ) -> None:
     flow = up_to_submission(runner)
     cutter.lose_commit_answer_of(b"receipt_counters")

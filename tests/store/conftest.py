@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from counter_app.domain.application import Action, Business, Reason
 from counter_app.domain.person import DocumentType, Sex
@@ -14,7 +11,7 @@ from counter_app.services import applications, people
 from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.store.database import Database
-from tests.conftest import _admin
+from tests.postgres_cluster import scratch_database
 from tests.services.conftest import add_member
 
 OUTLET = "320100001"
@@ -23,16 +20,8 @@ OUTLET = "320100001"
 @pytest.fixture
 def empty_postgres_url(postgres_server: str) -> Iterator[str]:
     """A PostgreSQL database with no tables at all, dropped afterwards."""
-    name = f"counter_app_empty_{uuid.uuid4().hex[:12]}"
-    admin = _admin(postgres_server)
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
+    with scratch_database(postgres_server, "counter_app_empty") as url:
+        yield url
 
 
 def make_submitted(db: Database) -> tuple[ApplicationSummary, Actor, Actor]:

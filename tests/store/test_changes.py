@@ -15,8 +15,7 @@ from counter_app.services import applications
 from counter_app.store.changes import Change, ChangeFeed, change_feed
 from counter_app.store.database import Database
 from counter_app.store.models import Application
-from tests.conftest import IN_CI
-from tests.postgres_cluster import NoPostgres, ThrowawayCluster
+from tests.postgres_cluster import ThrowawayCluster
 from tests.store.conftest import OUTLET, make_submitted
 
 DELIVERY_SECONDS = 2.0
@@ -99,36 +98,9 @@ def test_a_rolled_back_change_is_never_announced(
 # --- a server restart in the middle of a session ------------------------------------------
 
 
-class RestartableCluster(ThrowawayCluster):
-    def _pg_ctl(self, *args: str) -> None:
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), *args)
-
-    def halt(self) -> None:
-        self._pg_ctl("-m", "fast", "-w", "stop")
-
-    def resume(self) -> None:
-        # `restart` starts a stopped server with the options it last ran with.
-        self._pg_ctl("-l", str(self.dir / "log"), "-w", "restart")
-
-
-@pytest.fixture
-def own_cluster() -> Iterator[tuple[RestartableCluster, str]]:
-    cluster = RestartableCluster()
-    try:
-        url = cluster.start()
-    except NoPostgres as error:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL tests must run in CI: {error}")
-        pytest.skip(f"no PostgreSQL here ({error})")
-    try:
-        yield cluster, url
-    finally:
-        cluster.stop()
-
-
 @pytest.mark.postgres
 def test_the_listener_comes_back_after_a_server_restart(
-    own_cluster: tuple[RestartableCluster, str],
+    own_cluster: tuple[ThrowawayCluster, str],
 ) -> None:
     cluster, url = own_cluster
     db = Database(url)
