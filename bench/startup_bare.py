@@ -1,5 +1,6 @@
 """The baseline of cold start, run as a child process by bench.startup: a bare PySide6
-window shown and its events processed, then `ready` on stdout."""
+window shown and its events processed, then `shown` and `ready` on stdout (a bare window has
+nothing more to wait for)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ def main() -> int:
     window = QWidget()
     window.show()
     app.processEvents()
+    print("shown", flush=True)
     print("ready", flush=True)
     return 0
 

@@ -7,7 +7,7 @@ from argparse import Namespace
 
 from counter_app.store.database import Database, DatabaseUnavailable
 from counter_app.store.engine import describe, resolve_url
-from counter_app.store.migrate import SchemaState, SchemaStatus
+from counter_app.store.schema import SchemaState, SchemaStatus
 
 EXIT_OK = 0
 EXIT_REFUSED = 1

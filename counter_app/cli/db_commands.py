@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace, _SubParsersAction
 
 from counter_app.cli.common import EXIT_OK, EXIT_SCHEMA, open_database, schema_message
-from counter_app.store.migrate import SchemaState
+from counter_app.store.schema import SchemaState
 
 
 def register(commands: _SubParsersAction) -> None:

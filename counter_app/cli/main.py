@@ -1,4 +1,8 @@
-"""Entry point of `counter-app`."""
+"""Entry point of `counter-app`: the counter's window, or one administration command.
+
+Without a command the window opens, and nothing of the commands is loaded first: the window's
+start is what a clerk waits for.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from counter_app import __version__
-from counter_app.cli import (
-    audit_commands,
-    card_commands,
-    db_commands,
-    demo_commands,
-    print_commands,
-    report_commands,
-    simulator_commands,
-    staff_commands,
-)
-from counter_app.cli.common import EXIT_REFUSED, EXIT_UNAVAILABLE, CommandFailed, fail
-from counter_app.domain.rules import RulesError
-from counter_app.services.errors import ServiceError
-from counter_app.store.database import DatabaseUnavailable
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="counter-app",
-        description="Social security card business at the bank counter. "
-        "Without a command, opens the counter's window.",
-    )
-    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="URL",
@@ -43,38 +25,26 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["zh_CN", "en"],
         help="language of the window (default: the saved setting, else zh_CN)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (
-        db_commands,
-        staff_commands,
-        audit_commands,
-        demo_commands,
-        card_commands,
-        simulator_commands,
-        print_commands,
-        report_commands,
-    ):
-        module.register(commands)
-    return parser
+
+
+def window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when `argv` names no command (and asks for no help), else None."""
+    parser = argparse.ArgumentParser(prog="counter-app", add_help=False)
+    add_global_options(parser)
+    options, rest = parser.parse_known_args(argv)
+    return None if rest else options
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
+    argv = sys.argv[1:] if argv is None else argv
+    options = window_options(argv)
+    if options is not None:
         from counter_app.ui.app import run  # Qt only when the window is wanted
 
-        return run(args)
-    try:
-        return args.handler(args)
-    except CommandFailed as error:
-        fail(str(error))
-        return error.exit_code
-    except DatabaseUnavailable as error:
-        fail(f"the database cannot be reached: {error}")
-        return EXIT_UNAVAILABLE
-    except (ServiceError, RulesError, ValueError) as error:
-        fail(str(error))
-        return EXIT_REFUSED
+        return run(options)
+    from counter_app.cli.commands import run_command
+
+    return run_command(argv)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,17 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy import exc
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from counter_app.store import engine as engines
-from counter_app.store import migrate, privileges
+
+# SQLAlchemy and Alembic are loaded on the first use of the database (in the background, in the
+# window), so that the sign-in window is up before they are.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine, exc
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from counter_app.store.schema import SchemaStatus
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -30,10 +35,26 @@ def _unavailable(error: exc.DBAPIError) -> DatabaseUnavailable:
 
 class Database:
     def __init__(self, url: str) -> None:
+        engines.check(url)
         self.url = url
-        self.engine = engines.create(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._made = threading.Lock()
         self._open = threading.local()  # the transaction open on each thread, if any
+
+    @property
+    def engine(self) -> Engine:
+        """Made on first use; it connects only when a transaction needs it."""
+        return self._made_once()[0]
+
+    def _made_once(self) -> tuple[Engine, sessionmaker[Session]]:
+        with self._made:
+            if self._engine is None or self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                self._engine = engines.create(self.url)
+                self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+            return self._engine, self._sessions
 
     @property
     def description(self) -> str:
@@ -50,12 +71,15 @@ class Database:
         Opened inside another on the same thread, it is part of that one and is committed or
         rolled back with it: a use case made of several can be all or nothing.
         """
+        from sqlalchemy import exc
+
         outer: Session | None = getattr(self._open, "session", None)
         if outer is not None:
             yield outer
             return
+        _, sessions = self._made_once()
         try:
-            with self._sessions.begin() as session:
+            with sessions.begin() as session:
                 self._open.session = session
                 try:
                     yield session
@@ -68,7 +92,11 @@ class Database:
                 raise _unavailable(error) from error
             raise
 
-    def schema_status(self) -> migrate.SchemaStatus:
+    def schema_status(self) -> SchemaStatus:
+        from sqlalchemy import exc
+
+        from counter_app.store import migrate
+
         try:
             return migrate.status(self.engine)
         except exc.DatabaseError as error:  # unreachable, or a file that is no database
@@ -76,10 +104,13 @@ class Database:
 
     def upgrade(self) -> None:
         """Apply the migrations; on PostgreSQL also grant the staff role (store/privileges.py)."""
+        from counter_app.store import migrate, privileges
+
         migrate.upgrade(self.engine)
         if not self.is_sqlite:
             with self.engine.begin() as connection:
                 privileges.grant_staff_role(connection)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.engine import make_url
+
+# SQLAlchemy is loaded when the first engine is made, not when the window starts.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 APP_NAME = "counter_app"
 DB_URL_VARIABLE = "COUNTER_APP_DB_URL"
@@ -26,12 +29,19 @@ def resolve_url(explicit: str | None = None) -> str:
     return f"sqlite:///{default_sqlite_path()}"
 
 
+def backend(url: str) -> str:
+    """"sqlite" or "postgresql" (the scheme before any "+driver"), as the URL names it."""
+    return url.split(":", 1)[0].split("+", 1)[0].lower()
+
+
 def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
+    return backend(url) == "sqlite"
 
 
 def describe(url: str) -> str:
     """The URL without its password, for the status bar and logs."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -50,8 +60,26 @@ class UnusableDatabaseFolder(ValueError):
         super().__init__(f"cannot use the folder {folder} for the database file: {error.strerror}")
 
 
+def check(url: str) -> None:
+    """What can be told of `url` without loading SQLAlchemy: a database we support, and for
+    SQLite a folder the file can go in (made now)."""
+    if ":" not in url:
+        raise InvalidDatabaseUrl(url)
+    if backend(url) not in {"sqlite", "postgresql"}:
+        raise UnsupportedDatabase(url.split(":", 1)[0])
+    path = url.split(":///", 1)[1] if is_sqlite(url) and ":///" in url else ""
+    if path and path != ":memory:":
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UnusableDatabaseFolder(Path(path).parent, error) from error
+
+
 def create(url: str) -> Engine:
     """An engine for `url`; the file's folder is created for SQLite. Connects lazily."""
+    from sqlalchemy import create_engine, exc
+    from sqlalchemy.engine import make_url
+
     try:
         parsed = make_url(url)
     except exc.ArgumentError:
@@ -74,6 +102,8 @@ def create(url: str) -> Engine:
 
 
 def _configure_sqlite(engine: Engine) -> None:
+    from sqlalchemy import event
+
     # pysqlite's own transaction handling defers BEGIN until the first write, which lets two
     # writers read the same audit chain head; take the write lock when a transaction begins.
     @event.listens_for(engine, "connect")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from alembic import command
@@ -12,21 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
+from counter_app.store.schema import SchemaState, SchemaStatus
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-
-
-class SchemaState(StrEnum):
-    CURRENT = "current"
-    EMPTY = "empty"  # never upgraded: no tables of ours
-    OLDER = "older"  # the code knows newer migrations: run `counter-app db upgrade`
-    NEWER = "newer"  # written by a newer version of the application: update this workstation
-
-
-@dataclass(frozen=True)
-class SchemaStatus:
-    state: SchemaState
-    database_revision: str | None
-    code_revision: str
 
 
 def _config() -> Config:

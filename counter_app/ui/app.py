@@ -7,12 +7,11 @@ import sys
 from argparse import Namespace
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app import __version__, logs
-from counter_app.card.qt_bridge import CardWatcher
-from counter_app.card.reader import read_card
 from counter_app.domain.rules import RulesError
 from counter_app.resources import load_rules
 from counter_app.store.database import Database
@@ -21,6 +20,9 @@ from counter_app.ui.crash_dialog import install_excepthook
 from counter_app.ui.i18n import Language, MissingTranslation
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from counter_app.card.qt_bridge import CardWatcher
 
 log = logging.getLogger(__name__)
 READABLE_POINT_SIZE = 12
@@ -71,10 +73,8 @@ def start(args: Namespace) -> Counter | int:
         title = app.translate("Startup", "The database setting cannot be used")
         QMessageBox.critical(None, title, str(error))
         return 2
-    # The PSAM's reader, when the settings name one; otherwise it is found by its application.
-    read = partial(read_card, psam_reader=settings.psam_reader)
     session = CounterSession(
-        db, rules, settings, language, watcher_factory=lambda: CardWatcher(read)
+        db, rules, settings, language, watcher_factory=lambda: _watcher(settings)
     )
     session.finished.connect(app.quit)
     session.start()
@@ -89,3 +89,12 @@ def run(args: Namespace) -> int:
         return counter.app.exec()
     finally:
         counter.close()
+
+
+def _watcher(settings: Settings) -> CardWatcher:
+    """The card watcher of a signed-in window (loaded then, not at start), reading through the
+    PSAM reader the settings name, if any; otherwise the PSAM is found by its application."""
+    from counter_app.card.qt_bridge import CardWatcher
+    from counter_app.card.reader import read_card
+
+    return CardWatcher(partial(read_card, psam_reader=settings.psam_reader))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services import auth
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
-from counter_app.store.migrate import SchemaState, SchemaStatus
+from counter_app.store.schema import SchemaState, SchemaStatus
 from counter_app.ui.background import Background
 from counter_app.ui.messages import describe_error, describe_schema
 from counter_app.ui.settings import LANGUAGES
@@ -81,7 +81,15 @@ class LoginDialog(QDialog):
         self.staff_no.textChanged.connect(self._update_button)
         self.password.textChanged.connect(self._update_button)
         self.retranslate()
-        self._check_schema()
+        self._update_button()
+        self._checked_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._checked_once:
+            # The dialog paints first; the database layer loads and answers behind it.
+            self._checked_once = True
+            QTimer.singleShot(0, self._check_schema)
 
     @property
     def ready(self) -> bool:
@@ -129,7 +137,7 @@ class LoginDialog(QDialog):
         self._update_button()
         self.message.setText(self.tr("Signing in…"))
         self._background.run(
-            lambda: auth.sign_in(self._db, staff_no, password, self._workstation),
+            lambda: _sign_in(self._db, staff_no, password, self._workstation),
             self._signed_in,
             self._show_error,
         )
@@ -147,3 +155,11 @@ class LoginDialog(QDialog):
         self._update_button()
         if not self._schema_ready:  # the database was unreachable: look again shortly
             QTimer.singleShot(RETRY_MS, self._check_schema)
+
+
+def _sign_in(db: Database, staff_no: str, password: str, workstation: str) -> Actor:
+    # The services (and SQLAlchemy under them) are loaded off the window's thread, after the
+    # dialog is up: it is the first thing a clerk sees.
+    from counter_app.services import auth
+
+    return auth.sign_in(db, staff_no, password, workstation)

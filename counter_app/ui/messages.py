@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.application import IllegalTransition
 from counter_app.services import errors
 from counter_app.store.database import DatabaseUnavailable, DiskFull
-from counter_app.store.migrate import SchemaState, SchemaStatus
+from counter_app.store.schema import SchemaState, SchemaStatus
 from counter_app.ui.application_texts import second_text, stored_state_label
 from counter_app.ui.labels import state_label
 

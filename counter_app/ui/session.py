@@ -2,24 +2,46 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from counter_app.card.qt_bridge import CardWatcher
 from counter_app.domain.rules import LocalityRules
-from counter_app.services import auth
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
-from counter_app.ui.about_dialog import AboutDialog
 from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
-from counter_app.ui.idle_lock import IdleWatcher, LockScreen
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.main_window import MainWindow
-from counter_app.ui.reprint_dialog import ReprintDialog
 from counter_app.ui.settings import Settings
-from counter_app.ui.training_panel import SimulatorControl
+
+# What comes after sign-in is loaded while the sign-in dialog waits for the clerk (see start):
+# the dialog is up in a fraction of the time it would take to load it all first.
+if TYPE_CHECKING:
+    from counter_app.card.qt_bridge import CardWatcher
+    from counter_app.ui.idle_lock import IdleWatcher, LockScreen
+    from counter_app.ui.main_window import MainWindow
+    from counter_app.ui.reprint_dialog import ReprintDialog
+    from counter_app.ui.training_panel import SimulatorControl
+
+AFTER_SIGN_IN = (
+    "counter_app.services.auth",
+    "counter_app.ui.idle_lock",
+    "counter_app.ui.main_window",
+    "counter_app.ui.reprint_dialog",
+)
+
+
+def _real_watcher() -> CardWatcher:
+    from counter_app.card.qt_bridge import CardWatcher
+
+    return CardWatcher()
+
+
+def _load_after_sign_in() -> None:
+    for module in AFTER_SIGN_IN:
+        importlib.import_module(module)
 
 
 def _ignore(_: object) -> None:
@@ -36,7 +58,7 @@ class CounterSession(QObject):
         settings: Settings,
         language: Language,
         background: Background | None = None,
-        watcher_factory: Callable[[], CardWatcher] | None = CardWatcher,
+        watcher_factory: Callable[[], CardWatcher] | None = _real_watcher,
         simulator: SimulatorControl | None = None,
     ) -> None:
         """`watcher_factory` makes each main window's card watcher (None: no card reading);
@@ -59,6 +81,8 @@ class CounterSession(QObject):
         self.login.accepted.connect(self._signed_in)
         self.login.rejected.connect(self.finished)
         self.login.show()
+        # Loaded while the clerk types, once the dialog is up (see AFTER_SIGN_IN).
+        QTimer.singleShot(0, lambda: self.background.run(_load_after_sign_in, _ignore, _ignore))
 
     def switch_language(self, code: str) -> None:
         """Takes effect at once in every open window, and is kept for the next start."""
@@ -71,6 +95,9 @@ class CounterSession(QObject):
         actor: Actor = self.login.actor
         self.login.deleteLater()
         self.login = None
+        from counter_app.ui.idle_lock import IdleWatcher
+        from counter_app.ui.main_window import MainWindow
+
         watcher = self._watcher_factory() if self._watcher_factory is not None else None
         self.window = MainWindow(
             self.db,
@@ -93,6 +120,9 @@ class CounterSession(QObject):
     def lock(self) -> None:
         if self.window is None or self.lock_screen is not None:
             return
+        from counter_app.services import auth
+        from counter_app.ui.idle_lock import LockScreen
+
         actor = self.window.actor
         assert self._idle is not None
         self._idle.stop()
@@ -110,6 +140,8 @@ class CounterSession(QObject):
     def sign_out(self, why: str) -> None:
         if self.window is None:
             return
+        from counter_app.services import auth
+
         actor = self.window.actor
         self.background.run(lambda: auth.sign_out(self.db, actor, why), _ignore, _ignore)
         if self._idle is not None:
@@ -125,6 +157,8 @@ class CounterSession(QObject):
         self.start()
 
     def _about(self) -> None:
+        from counter_app.ui.about_dialog import AboutDialog
+
         AboutDialog(self.rules, self.db.description, self.window).open()
 
     def reprint(self) -> None:
@@ -132,6 +166,8 @@ class CounterSession(QObject):
         if self.window is None or self.lock_screen is not None:
             return
         if self.reprint_dialog is None:
+            from counter_app.ui.reprint_dialog import ReprintDialog
+
             self.reprint_dialog = ReprintDialog(
                 self.db,
                 self.background,

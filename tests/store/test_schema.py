@@ -7,8 +7,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from counter_app.store.database import Database
-from counter_app.store.migrate import SchemaState
 from counter_app.store.models import Base
+from counter_app.store.schema import SchemaState
 
 
 def test_migrations_match_the_models(db: Database) -> None:

@@ -68,6 +68,7 @@ def test_sign_in_waits_for_a_database_that_fits(
     background = Background()
     login = LoginDialog(empty, background, "ws", "zh_CN")
     qtbot.addWidget(login)
+    login.show()  # the check starts once the dialog is up
     qtbot.waitUntil(lambda: "数据库尚未初始化" in login.message.text())
     login.staff_no.setText("0101")
     login.password.setText(PASSWORD)
@@ -83,5 +84,6 @@ def test_a_newer_database_is_named_as_such(
     background = Background()
     login = LoginDialog(ui_db, background, "ws", "zh_CN")
     qtbot.addWidget(login)
+    login.show()
     qtbot.waitUntil(lambda: "更新版本的程序" in login.message.text())
     background.wait()

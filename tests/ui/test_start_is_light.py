@@ -1,0 +1,31 @@
+"""The sign-in window comes up before the heavy layers load (they follow in the background):
+starting the window imports no database, PDF or card library."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("sqlalchemy", "alembic", "reportlab", "smartcard", "psycopg", "counter_app.ui.main_window")
+
+PROBE = """
+import sys
+from counter_app.cli.main import window_options
+from counter_app.ui.app import start
+counter = start(window_options(["--db", sys.argv[1]]))
+print(",".join(sorted(name for name in {heavy!r} if name in sys.modules)))
+"""
+
+
+def test_the_window_starts_without_the_heavy_layers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+    env = {"HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    assert done.stdout.strip() == "", f"loaded before the window was up: {done.stdout}"
