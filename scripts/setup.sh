@@ -37,8 +37,11 @@ stamp=.venv/.counter_app-installed
 wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "setup: installing Python dependencies into .venv (log: .venv/pip.log)"
+  # editable_mode=compat: the checkout on sys.path by a .pth line, not an import hook that every
+  # start of the window would load first.
   if ! { .venv/bin/python -m pip install --upgrade pip \
-         && .venv/bin/python -m pip install -e '.[test]'; } > .venv/pip.log 2>&1; then
+         && .venv/bin/python -m pip install -e '.[test]' --config-settings editable_mode=compat; } \
+       > .venv/pip.log 2>&1; then
     tail -n 30 .venv/pip.log
     exit 1
   fi
