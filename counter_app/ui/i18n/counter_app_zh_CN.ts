@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AboutDialog</name>
@@ -122,7 +123,7 @@
         <translation>代办人</translation>
     </message>
     <message>
-        <source>%1's document number</source>
+        <source>%1&apos;s document number</source>
         <translation>%1证件号码</translation>
     </message>
     <message>
@@ -276,11 +277,11 @@
         <translation>主管在本屏幕审批</translation>
     </message>
     <message>
-        <source>A supervisor signs in on this screen to decide application %1. The decision is recorded in the supervisor's name; the sign-in ends with it.</source>
+        <source>A supervisor signs in on this screen to decide application %1. The decision is recorded in the supervisor&apos;s name; the sign-in ends with it.</source>
         <translation>主管在本屏幕签到，审批申请 %1。审批以主管名义记录；审批完成即退出签到。</translation>
     </message>
     <message>
-        <source>Supervisor's &amp;staff number</source>
+        <source>Supervisor&apos;s &amp;staff number</source>
         <translation>主管工号(&amp;S)</translation>
     </message>
     <message>
@@ -362,7 +363,7 @@
         <translation>打印申请表(&amp;P)…</translation>
     </message>
     <message>
-        <source>The holder's record is corrected; now the card is replaced.</source>
+        <source>The holder&apos;s record is corrected; now the card is replaced.</source>
         <translation>持卡人信息已更正，现在办理换卡。</translation>
     </message>
     <message>
@@ -521,19 +522,19 @@
         <translation>读卡时卡片被拔出。请把卡重新插入读卡器。</translation>
     </message>
     <message>
-        <source>This is not a social security card (perhaps a bank card or a transport card). Insert the customer's social security card.</source>
+        <source>This is not a social security card (perhaps a bank card or a transport card). Insert the customer&apos;s social security card.</source>
         <translation>这不是社保卡（可能是银行卡或交通卡）。请插入客户的社会保障卡。</translation>
     </message>
     <message>
-        <source>This card failed the check that proves it genuine (internal authentication): it may be counterfeit. Keep the card and follow the outlet's procedure for suspect cards.</source>
+        <source>This card failed the check that proves it genuine (internal authentication): it may be counterfeit. Keep the card and follow the outlet&apos;s procedure for suspect cards.</source>
         <translation>此卡未通过真伪验证（内部认证），可能是伪卡。请留存此卡，并按网点可疑卡片处理规定办理。</translation>
     </message>
     <message>
-        <source>The reader's secure module (PSAM) stopped answering during the read. Check that it sits in its slot, then press Read again; if that fails again, call IT staff.</source>
+        <source>The reader&apos;s secure module (PSAM) stopped answering during the read. Check that it sits in its slot, then press Read again; if that fails again, call IT staff.</source>
         <translation>读卡时读卡器的安全模块（PSAM）停止响应。请检查它是否插好，然后点击“重新读卡”；如仍失败，请联系IT人员。</translation>
     </message>
     <message>
-        <source>The card refused the keys of the reader's secure module (PSAM). Call IT staff: the PSAM may not be the one for this region.</source>
+        <source>The card refused the keys of the reader&apos;s secure module (PSAM). Call IT staff: the PSAM may not be the one for this region.</source>
         <translation>卡片拒绝了读卡器安全模块（PSAM）的密钥。请联系IT人员：该PSAM可能不适用于本地区。</translation>
     </message>
     <message>
@@ -553,7 +554,7 @@
         <translation>没有连接读卡器。请插好读卡器。</translation>
     </message>
     <message>
-        <source>No card in the reader. Insert the customer's card.</source>
+        <source>No card in the reader. Insert the customer&apos;s card.</source>
         <translation>读卡器中没有卡。请插入客户的社保卡。</translation>
     </message>
     <message>
@@ -561,15 +562,15 @@
         <translation>信息显示之前请勿拔卡。</translation>
     </message>
     <message>
-        <source>This third-generation card shows its holder's data only through the reader's secure module (PSAM). Below is what could be read without it.</source>
+        <source>This third-generation card shows its holder&apos;s data only through the reader&apos;s secure module (PSAM). Below is what could be read without it.</source>
         <translation>这是第三代社保卡，持卡人信息须通过读卡器的安全模块（PSAM）才能读取。以下是不经 PSAM 可以读到的信息。</translation>
     </message>
     <message>
-        <source>The reader's secure module (PSAM) proved the card genuine and opened its holder data.</source>
+        <source>The reader&apos;s secure module (PSAM) proved the card genuine and opened its holder data.</source>
         <translation>读卡器的安全模块（PSAM）已验证此卡为真卡，并读取了持卡人信息。</translation>
     </message>
     <message>
-        <source>Some of the card's data do not add up. Check them against the customer's ID card.</source>
+        <source>Some of the card&apos;s data do not add up. Check them against the customer&apos;s ID card.</source>
         <translation>卡内部分信息前后不一致，请与客户的身份证核对。</translation>
     </message>
     <message>
@@ -1142,7 +1143,7 @@
         <translation>卡片与证件不一致：%1。须由主管在此登录，说明原因后予以认可。</translation>
     </message>
     <message>
-        <source>Supervisor's &amp;staff number</source>
+        <source>Supervisor&apos;s &amp;staff number</source>
         <translation>主管工号(&amp;S)</translation>
     </message>
     <message>
@@ -1511,7 +1512,7 @@
         <translation>重打回执</translation>
     </message>
     <message>
-        <source>Receipt number (scan the receipt's code or type the number):</source>
+        <source>Receipt number (scan the receipt&apos;s code or type the number):</source>
         <translation>回执编号（扫描回执上的条码或输入编号）：</translation>
     </message>
     <message>
@@ -1523,7 +1524,7 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Scan the receipt's code or type its number.</source>
+        <source>Scan the receipt&apos;s code or type its number.</source>
         <translation>请扫描回执上的条码或输入回执编号。</translation>
     </message>
     <message>
@@ -1606,7 +1607,7 @@
         <translation>没有此姓名的人员。</translation>
     </message>
     <message>
-        <source>This customer's record is gone. Search again.</source>
+        <source>This customer&apos;s record is gone. Search again.</source>
         <translation>此客户的记录已不存在。请重新查找。</translation>
     </message>
     <message>
@@ -1903,7 +1904,7 @@
         <translation>芯片无法读取(&amp;R)</translation>
     </message>
     <message>
-        <source>Card number from the card's &amp;face</source>
+        <source>Card number from the card&apos;s &amp;face</source>
         <translation>卡面上的卡号(&amp;F)</translation>
     </message>
     <message>
@@ -1971,7 +1972,7 @@
         <translation>领卡人(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Number on the holder's document</source>
+        <source>&amp;Number on the holder&apos;s document</source>
         <translation>持卡人证件号码(&amp;N)</translation>
     </message>
     <message>
@@ -2103,7 +2104,7 @@
         <translation>卡号为 1 位字母加 8 位数字或字母。</translation>
     </message>
     <message>
-        <source>The card number's check character should be %1.</source>
+        <source>The card number&apos;s check character should be %1.</source>
         <translation>卡号校验位应为 %1。</translation>
     </message>
     <message>
@@ -2119,7 +2120,7 @@
         <translation>持卡人 %1 岁，须由监护人申请。</translation>
     </message>
     <message>
-        <source>This is the holder's own document.</source>
+        <source>This is the holder&apos;s own document.</source>
         <translation>这是持卡人本人的证件。</translation>
     </message>
     <message>
@@ -2187,7 +2188,7 @@
         <translation>与申请时所用证件不符。</translation>
     </message>
     <message>
-        <source>This card is not the applicant's (differs in: %1).</source>
+        <source>This card is not the applicant&apos;s (differs in: %1).</source>
         <translation>此卡不是申请人的卡（不一致：%1）。</translation>
     </message>
     <message>

@@ -28,19 +28,18 @@ from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business, normalised_receipt_no
 from counter_app.domain.masking import mask_id_number
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import documents
 from counter_app.services.documents import SendToPrinter
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.labels import business_label
 from counter_app.ui.print_preview import PrintPreview
 from counter_app.ui.wizard.confirm import ask_cancel_reason, confirmed
+from counter_app.ui.wizard.document_prints import DocumentPrints
 from counter_app.ui.wizard.errors import describe_business_error
 from counter_app.ui.wizard.override_dialog import OverrideDialog
 from counter_app.ui.wizard.step_form import StepForm, signature
 from counter_app.ui.wizard.texts import (
     differing_items,
-    document_title,
     problem_text,
     step_title,
 )
@@ -49,7 +48,7 @@ from counter_app.workflows.checks import check_field
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import LossAction, StepId
 from counter_app.workflows.problems import Code
-from counter_app.workflows.runner import FlowRunner, Kept
+from counter_app.workflows.runner import FlowRunner
 from counter_app.workflows.steps.cards import take_card
 
 CARD_STEPS = frozenset({StepId.OLD_CARD, StepId.NEW_CARD})
@@ -69,7 +68,6 @@ class BusinessWizard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.runner, self._background = runner, background
-        self._printer, self._send = printer, send
         self.flow: Flow | None = None
         self.form: StepForm | None = None
         self.touched: set[str] = set()
@@ -77,7 +75,6 @@ class BusinessWizard(QWidget):
         self._focus_before: QWidget | None = None
         self._card: CardSnapshot | None = None  # what the reader holds now
         self._taken: dict[str, CardSnapshot] = {}  # the read each card step last took
-        self.preview: PrintPreview | None = None
         self.override_dialog: OverrideDialog | None = None
 
         self.title = QLabel()
@@ -117,6 +114,15 @@ class BusinessWizard(QWidget):
         self.print_form_button = self._extra("wizard_print_form", self._print_form)
         self.extras.addStretch(1)
         self.documents_row = QHBoxLayout()
+        self.prints = DocumentPrints(
+            self,
+            self.documents_row,
+            self._run,
+            background,
+            printer,
+            send,
+            self._back_from_dialog,
+        )
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -196,7 +202,7 @@ class BusinessWizard(QWidget):
     def _begin(self, flow: Flow) -> None:
         self.flow, self.form, self.touched = flow, None, set()
         self.message.clear()
-        self._clear_documents()
+        self.prints.clear()
         self._taken = {}
         self._sync_card()
         self.render()
@@ -572,77 +578,29 @@ class BusinessWizard(QWidget):
             runner.form_printed(flow, document_id)
             self._run(lambda: runner.save(flow), lambda _: None)
 
-        self._preview(DocumentKind.APPLICATION_FORM, document_id, pdf, reprint, printed)
+        self.prints.show(
+            runner.db,
+            runner.actor,
+            DocumentKind.APPLICATION_FORM,
+            document_id,
+            pdf,
+            reprint,
+            printed,
+        )
 
     # -- the documents of a finished business --------------------------------------------------
-    def _clear_documents(self) -> None:
-        while self.documents_row.count():
-            item = self.documents_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-
     def _show_documents(self) -> None:
         flow = self.flow
         assert flow is not None
-        kept = self.runner.documents_of(flow)
-        self._clear_documents()
-        for index, document in enumerate(kept, start=1):
-            button = QPushButton(
-                f"&{index} " + self.tr("Print: %1").replace("%1", document_title(document.kind))
-            )
-            button.setObjectName(f"print_{document.kind.value}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _=False, d=document: self.print_kept(d))
-            self.documents_row.addWidget(button)
-        self.documents_row.addStretch(1)
         if flow.receipt_no:
             self.message.setText(self.tr("Done. Receipt number: %1").replace("%1", flow.receipt_no))
         else:
             self.message.setText(self.tr("Done."))
-        if kept:
-            self.print_kept(kept[0], kept[1:])
+        self.prints.offer(self.runner.db, self.runner.actor, self.runner.documents_of(flow))
 
-    def print_kept(self, document: Kept, then: list[Kept] | None = None) -> None:
-        """Preview and print one kept document; `then` are previewed after it, in turn."""
-        following = list(then or [])
-
-        def printed(_count: object) -> None:
-            if following:
-                self.print_kept(following[0], following[1:])
-
-        db = self.runner.db
-        self._run(
-            lambda: documents.next_print(db, document.document_id),
-            lambda built: self._preview(
-                document.kind,
-                document.document_id,
-                built[0],
-                built[1],
-                printed,  # type: ignore[index]
-            ),
-        )
-
-    def _preview(
-        self,
-        kind: DocumentKind,
-        document_id: int,
-        pdf: bytes,
-        reprint: int,
-        printed: Callable[[object], None],
-    ) -> None:
-        db, actor, printer, send = self.runner.db, self.runner.actor, self._printer(), self._send
-        self.preview = PrintPreview(
-            self._background,
-            pdf,
-            document_title(kind),
-            lambda: documents.print_document(db, actor, document_id, printer, send),
-            reprint=reprint,
-            printer=printer,
-            parent=self,
-        )
-        self.preview.printed.connect(printed)
-        self.preview.finished.connect(lambda _result: self._back_from_dialog())
-        self.preview.open()
+    @property
+    def preview(self) -> PrintPreview | None:
+        return self.prints.preview
 
     def _back_from_dialog(self) -> None:
         """The keyboard returns to the page the dialog came from."""
