@@ -178,7 +178,9 @@ class ApplicationListPage(QWidget):
             self._reload_timer.start()
 
     def _online_changed(self, online: bool) -> None:
-        if online:  # what changed while offline was not announced: read it all again
+        # What changed while offline was not announced: read it all again; a hidden list does
+        # when it is shown (showEvent).
+        if online and self.isVisible():
             self.refresh()
             self.view.reload()
 
