@@ -44,7 +44,7 @@ def open_database(args: Namespace, require_current: bool = True) -> Database:
             raise CommandFailed(
                 f"cannot reach the database {describe(db.url)}: {error}", EXIT_UNAVAILABLE
             ) from error
-        if status.state is not SchemaState.CURRENT:
+        if not status.current:
             raise CommandFailed(schema_message(status), EXIT_SCHEMA)
     return db
 

@@ -36,9 +36,9 @@ def upgrade(args: Namespace) -> int:
 
 def status(args: Namespace) -> int:
     db = open_database(args, require_current=False)
-    current = db.schema_status()
-    if current.state is SchemaState.CURRENT:
-        print(f"{db.description}: current (revision {current.code_revision})")
+    schema = db.schema_status()
+    if schema.current:
+        print(f"{db.description}: current (revision {schema.code_revision})")
         return EXIT_OK
-    print(f"{db.description}: {schema_message(current)}")
+    print(f"{db.description}: {schema_message(schema)}")
     return EXIT_SCHEMA

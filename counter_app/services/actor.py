@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 
 from counter_app.domain.roles import Permission, Role, may
 from counter_app.services.errors import PermissionDenied
-
-
-def this_workstation() -> str:
-    return socket.gethostname()[:64]
+from counter_app.workstation import this_workstation
 
 
 @dataclass(frozen=True)

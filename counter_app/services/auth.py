@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.roles import Permission
 from counter_app.services import audit, passwords
-from counter_app.services.actor import Actor, this_workstation
+from counter_app.services.actor import Actor
 from counter_app.services.errors import (
     AccountInactive,
     AccountLocked,
@@ -17,6 +17,7 @@ from counter_app.services.errors import (
 )
 from counter_app.store.database import Database
 from counter_app.store.models import Staff
+from counter_app.workstation import this_workstation
 
 MAX_FAILED_ATTEMPTS = 5
 

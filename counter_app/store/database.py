@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,8 @@ class DiskFull(DatabaseUnavailable):
 
 
 def _unavailable(error: exc.DBAPIError) -> DatabaseUnavailable:
+    import sqlite3  # loaded already by then, with SQLAlchemy; not before the window is up
+
     if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
         return DiskFull(str(error.orig))
     return DatabaseUnavailable(str(error.orig or error))

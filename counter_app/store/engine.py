@@ -6,8 +6,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 # SQLAlchemy is loaded when the first engine is made, not when the window starts.
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -17,6 +15,8 @@ DB_URL_VARIABLE = "COUNTER_APP_DB_URL"
 
 
 def default_sqlite_path() -> Path:
+    import platformdirs  # only for the default: a window started with a URL goes without it
+
     return Path(platformdirs.user_data_dir(APP_NAME)) / "counter.sqlite3"
 
 
@@ -30,7 +30,7 @@ def resolve_url(explicit: str | None = None) -> str:
 
 
 def backend(url: str) -> str:
-    """"sqlite" or "postgresql" (the scheme before any "+driver"), as the URL names it."""
+    """The backend the URL names: "sqlite" or "postgresql" (its scheme before any "+driver")."""
     return url.split(":", 1)[0].split("+", 1)[0].lower()
 
 

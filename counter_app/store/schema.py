@@ -19,3 +19,8 @@ class SchemaStatus:
     state: SchemaState
     database_revision: str | None
     code_revision: str
+
+    @property
+    def current(self) -> bool:
+        """The database fits this version: it can be used as it is."""
+        return self.state is SchemaState.CURRENT

@@ -1,35 +1,34 @@
-"""Starting the window: language, logging, crash reports, rules, database, then sign-in."""
+"""Starting the window: crash reports, language and database, then the sign-in dialog; the log
+file and the rules follow behind the dialog, once it is up."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from argparse import Namespace
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from counter_app import __version__, logs
-from counter_app.domain.rules import RulesError
-from counter_app.resources import load_rules
+from counter_app import __version__
 from counter_app.store.database import Database
 from counter_app.store.engine import resolve_url
-from counter_app.ui.crash_dialog import install_excepthook
+from counter_app.ui.crash_hook import install_excepthook
 from counter_app.ui.i18n import Language, MissingTranslation
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 
 if TYPE_CHECKING:
     from counter_app.card.qt_bridge import CardWatcher
+    from counter_app.domain.rules import LocalityRules
 
 log = logging.getLogger(__name__)
 READABLE_POINT_SIZE = 12
 
 
-@dataclass(frozen=True)
-class Counter:
+class Counter(NamedTuple):
     """The started application: its sign-in dialog is shown, its event loop not yet running."""
 
     app: QApplication
@@ -42,9 +41,8 @@ class Counter:
 
 
 def start(args: Namespace) -> Counter | int:
-    """Everything before the event loop; an exit code when the rules or the database setting
-    cannot be used (the user was told)."""
-    log_file = logs.configure()
+    """Everything before the event loop; an exit code when the database setting cannot be used
+    (the user was told)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("counter_app")
     app.setApplicationVersion(__version__)
@@ -60,21 +58,20 @@ def start(args: Namespace) -> Counter | int:
     except MissingTranslation as error:
         log.error("%s; falling back to English", error)  # a window in English beats none
         language.apply("en")
-    log.info("starting counter_app %s, log %s", __version__, log_file)
-    try:
-        rules = load_rules(args.rules or settings.rules_file)
-    except RulesError as error:
-        title = app.translate("Startup", "The rules file cannot be used")
-        QMessageBox.critical(None, title, str(error))
-        return 2
     try:
         db = Database(resolve_url(args.db or settings.database_url))
     except ValueError as error:  # a malformed URL or an unusable folder: IT staff must fix it
+        from PySide6.QtWidgets import QMessageBox  # loaded for this message alone
+
         title = app.translate("Startup", "The database setting cannot be used")
         QMessageBox.critical(None, title, str(error))
         return 2
     session = CounterSession(
-        db, rules, settings, language, watcher_factory=lambda: _watcher(settings)
+        db,
+        partial(_open, args.rules or settings.rules_file),
+        settings,
+        language,
+        watcher_factory=lambda: _watcher(settings),
     )
     session.finished.connect(app.quit)
     session.start()
@@ -89,6 +86,17 @@ def run(args: Namespace) -> int:
         return counter.app.exec()
     finally:
         counter.close()
+
+
+def _open(rules_file: Path | None) -> LocalityRules:
+    """The log file, then the rules: run in the background once the sign-in dialog is up, and
+    again until the rules can be used (the dialog names what is wrong with them)."""
+    from counter_app import logs
+    from counter_app.resources import load_rules
+
+    log_file = logs.configure()
+    log.info("starting counter_app %s, log %s", __version__, log_file)
+    return load_rules(rules_file)
 
 
 def _watcher(settings: Settings) -> CardWatcher:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class Background(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay.finished.connect(self._deliver)
         self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._ids = itertools.count(1)
 

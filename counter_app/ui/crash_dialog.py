@@ -1,15 +1,9 @@
-"""An uncaught exception becomes a dialog with a copyable report, never a silent exit."""
+"""The dialog an uncaught exception becomes (see crash_hook): its report, ready to copy."""
 
 from __future__ import annotations
 
-import logging
-import sys
-import traceback
-from types import TracebackType
-
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -17,18 +11,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from counter_app import __version__
-from counter_app.domain.masking import mask_numbers_in_text
-
-log = logging.getLogger(__name__)
-_open_reports: set[QDialog] = set()
-
-
-def crash_report(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> str:
-    lines = traceback.format_exception(kind, error, tb)
-    header = f"counter_app {__version__} · Python {sys.version.split()[0]}\n"
-    return mask_numbers_in_text(header + "".join(lines))
 
 
 class CrashDialog(QDialog):
@@ -59,23 +41,3 @@ class CrashDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.report.toPlainText())
-
-
-def install_excepthook() -> None:
-    """Log every uncaught exception (masked) and show it instead of dying quietly."""
-
-    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, error, tb)
-            return
-        report = crash_report(kind, error, tb)
-        log.critical("uncaught exception\n%s", report)
-        if QApplication.instance() is not None:
-            dialog = CrashDialog(report, QApplication.activeWindow())
-            dialog.setModal(True)
-            # Without a parent window nothing else holds the dialog; keep it until it closes.
-            _open_reports.add(dialog)
-            dialog.finished.connect(lambda _: _open_reports.discard(dialog))
-            dialog.show()
-
-    sys.excepthook = hook

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,18 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.actor import Actor
 from counter_app.store.database import Database
-from counter_app.store.schema import SchemaState, SchemaStatus
 from counter_app.ui.background import Background
-from counter_app.ui.messages import describe_error, describe_schema
 from counter_app.ui.settings import LANGUAGES
+
+# What the dialog needs only once the database answers is loaded then, after its first frame.
+if TYPE_CHECKING:
+    from counter_app.services.actor import Actor
+    from counter_app.store.schema import SchemaStatus
 
 RETRY_MS = 5_000
 
 
 class LoginDialog(QDialog):
     language_chosen = Signal(str)
+    first_frame = Signal()  # the dialog has been painted once: slow work may begin behind it
 
     def __init__(
         self,
@@ -34,10 +40,14 @@ class LoginDialog(QDialog):
         background: Background,
         workstation: str,
         language: str,
+        readiness: Callable[[], SchemaStatus] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`readiness` runs in the background, again every few seconds until it answers, before
+        anyone can sign in (default: the database's schema status)."""
         super().__init__(parent)
         self._db, self._background, self._workstation = db, background, workstation
+        self._readiness = readiness or db.schema_status
         self._schema_ready = False
         self._signing_in = False
         self.actor: Actor | None = None
@@ -82,14 +92,16 @@ class LoginDialog(QDialog):
         self.password.textChanged.connect(self._update_button)
         self.retranslate()
         self._update_button()
-        self._checked_once = False
+        self._painted = False
+        self.first_frame.connect(self._check_readiness)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._checked_once:
-            # The dialog paints first; the database layer loads and answers behind it.
-            self._checked_once = True
-            QTimer.singleShot(0, self._check_schema)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # Once the first frame is out, not before: the work that follows holds the
+            # interpreter, and would otherwise delay the frame the clerk waits for.
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame.emit)
 
     @property
     def ready(self) -> bool:
@@ -113,15 +125,17 @@ class LoginDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def _check_schema(self) -> None:
+    def _check_readiness(self) -> None:
         self._update_button()
-        self._background.run(self._db.schema_status, self._schema_checked, self._show_error)
+        self._background.run(self._readiness, self._schema_checked, self._show_error)
 
     def _schema_checked(self, status: SchemaStatus) -> None:
-        if status.state is SchemaState.CURRENT:
+        if status.current:
             self._schema_ready = True
             self.message.clear()
         else:
+            from counter_app.ui.messages import describe_schema
+
             self.message.setText(describe_schema(status))
         self._update_button()
 
@@ -148,13 +162,16 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: Exception) -> None:
-        self._signing_in = False
-        self.password.clear()
-        self.password.setFocus()
+        from counter_app.ui.messages import describe_error
+
+        if self._signing_in:  # the attempt failed: the password is typed again
+            self._signing_in = False
+            self.password.clear()
+            self.password.setFocus()
         self.message.setText(describe_error(error))
         self._update_button()
-        if not self._schema_ready:  # the database was unreachable: look again shortly
-            QTimer.singleShot(RETRY_MS, self._check_schema)
+        if not self._schema_ready:  # not ready (no database, no rules): look again shortly
+            QTimer.singleShot(RETRY_MS, self._check_readiness)
 
 
 def _sign_in(db: Database, staff_no: str, password: str, workstation: str) -> Actor:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from counter_app.domain.application import IllegalTransition
+from counter_app.domain.rules import RulesError
 from counter_app.services import errors
 from counter_app.store.database import DatabaseUnavailable, DiskFull
 from counter_app.store.schema import SchemaState, SchemaStatus
@@ -73,6 +74,12 @@ def describe_error(error: Exception) -> str:
                 "The disk holding the database is full, so this step was not saved; everything "
                 "saved before it is intact. Ask IT staff to free space, then try again.",
             )
+        case RulesError():
+            return translate(
+                "Messages",
+                "The rules file cannot be used (%1). Ask IT staff to correct it; "
+                "this window tries it again by itself.",
+            ).replace("%1", str(error))
         case DatabaseUnavailable():
             return translate(
                 "Messages",

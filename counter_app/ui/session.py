@@ -6,10 +6,8 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from counter_app.domain.rules import LocalityRules
-from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
@@ -20,6 +18,9 @@ from counter_app.ui.settings import Settings
 # the dialog is up in a fraction of the time it would take to load it all first.
 if TYPE_CHECKING:
     from counter_app.card.qt_bridge import CardWatcher
+    from counter_app.domain.rules import LocalityRules
+    from counter_app.services.actor import Actor
+    from counter_app.store.schema import SchemaStatus
     from counter_app.ui.idle_lock import IdleWatcher, LockScreen
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.reprint_dialog import ReprintDialog
@@ -54,17 +55,20 @@ class CounterSession(QObject):
     def __init__(
         self,
         db: Database,
-        rules: LocalityRules,
+        load_rules: Callable[[], LocalityRules],
         settings: Settings,
         language: Language,
         background: Background | None = None,
         watcher_factory: Callable[[], CardWatcher] | None = _real_watcher,
         simulator: SimulatorControl | None = None,
     ) -> None:
-        """`watcher_factory` makes each main window's card watcher (None: no card reading);
+        """`load_rules` reads the locality rules, in the background once the sign-in dialog is
+        up; `watcher_factory` makes each main window's card watcher (None: no card reading);
         `simulator` replaces counter_app.simulator.control in the training panel (tests)."""
         super().__init__()
-        self.db, self.rules, self.settings, self.language = db, rules, settings, language
+        self.db, self.settings, self.language = db, settings, language
+        self._load_rules = load_rules
+        self._rules: LocalityRules | None = None
         self.background = background or Background(self)
         self._watcher_factory, self._simulator = watcher_factory, simulator
         self.login: LoginDialog | None = None
@@ -73,16 +77,36 @@ class CounterSession(QObject):
         self.reprint_dialog: ReprintDialog | None = None
         self._idle: IdleWatcher | None = None
 
+    @property
+    def rules(self) -> LocalityRules:
+        """The locality rules: loaded before the sign-in dialog lets anyone sign in."""
+        assert self._rules is not None, "the rules are read once the sign-in dialog is ready"
+        return self._rules
+
     def start(self) -> None:
         self.login = LoginDialog(
-            self.db, self.background, self.settings.workstation, self.language.code
+            self.db,
+            self.background,
+            self.settings.workstation,
+            self.language.code,
+            readiness=self._readiness,
         )
         self.login.language_chosen.connect(self.switch_language)
         self.login.accepted.connect(self._signed_in)
         self.login.rejected.connect(self.finished)
-        self.login.show()
         # Loaded while the clerk types, once the dialog is up (see AFTER_SIGN_IN).
-        QTimer.singleShot(0, lambda: self.background.run(_load_after_sign_in, _ignore, _ignore))
+        self.login.first_frame.connect(
+            lambda: self.background.run(_load_after_sign_in, _ignore, _ignore)
+        )
+        self.login.show()
+
+    def _readiness(self) -> SchemaStatus:
+        """In the background, again until it succeeds: the rules (once; a bad file is named in
+        the dialog and read again at the next try), then whether the database fits."""
+        if self._rules is None:
+            # Read on the window's thread only after this job has answered.
+            self._rules = self._load_rules()
+        return self.db.schema_status()
 
     def switch_language(self, code: str) -> None:
         """Takes effect at once in every open window, and is kept for the next start."""

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
-from counter_app.services.actor import this_workstation
+from counter_app.workstation import this_workstation
 
 LANGUAGES = ("zh_CN", "en")
 
 
 def default_settings_file() -> Path:
-    return Path(platformdirs.user_config_dir("counter_app")) / "counter_app.ini"
+    """~/.config/counter_app/counter_app.ini, or under $XDG_CONFIG_HOME when it is set."""
+    config = QStandardPaths.StandardLocation.GenericConfigLocation
+    return Path(QStandardPaths.writableLocation(config)) / "counter_app" / "counter_app.ini"
 
 
 class Settings:

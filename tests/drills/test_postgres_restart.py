@@ -39,8 +39,6 @@ pytestmark = [pytest.mark.drill, pytest.mark.postgres]
 TOLD = "The database cannot be reached. Nothing was lost; try again when the connection is back."
 
 
-
-
 @pytest.fixture
 def cluster(own_cluster: tuple[ThrowawayCluster, str]) -> ThrowawayCluster:
     return own_cluster[0]

@@ -36,7 +36,7 @@ def counter(
     cups_queue: PrivateCups,
 ) -> Iterator[CounterSession]:
     settings.printer = cups_queue.printer
-    session = CounterSession(ui_db, rules, settings, language, watcher_factory=CardWatcher)
+    session = CounterSession(ui_db, lambda: rules, settings, language, watcher_factory=CardWatcher)
     session.start()
     yield session
     if session.window is not None:

@@ -72,7 +72,7 @@ def session(
 ) -> Iterator[CounterSession]:
     counter = CounterSession(
         ui_db,
-        rules,
+        lambda: rules,
         settings,
         language,
         watcher_factory=lambda: CardWatcher(no_card_read, card_service.context, wait_ms=50),

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.pcsc
 
 @pytest.fixture
 def real_session(qtbot: QtBot, ui_db, rules, settings: Settings, language, cards: CardSlots):  # type: ignore[no-untyped-def]
-    counter = CounterSession(ui_db, rules, settings, language, watcher_factory=CardWatcher)
+    counter = CounterSession(ui_db, lambda: rules, settings, language, watcher_factory=CardWatcher)
     counter.start()
     yield counter
     if counter.window is not None:

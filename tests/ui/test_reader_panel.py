@@ -528,7 +528,7 @@ def counter(
     def make(service: FakeService) -> CounterSession:
         session = CounterSession(
             ui_db,
-            rules,
+            lambda: rules,
             settings,
             language,
             watcher_factory=lambda: CardWatcher(
@@ -588,7 +588,7 @@ def test_a_window_without_card_reading_says_so(
     settings: Settings,
     language: Language,
 ) -> None:
-    session = CounterSession(ui_db, rules, settings, language, watcher_factory=None)
+    session = CounterSession(ui_db, lambda: rules, settings, language, watcher_factory=None)
     session.start()
     sign_in(qtbot, session, "0101", PASSWORD)
     qtbot.waitUntil(lambda: session.window is not None)

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from counter_app.card.errors import CardNotGenuine
 from counter_app.store.models import AuditEvent
 from counter_app.ui.about_dialog import AboutDialog
-from counter_app.ui.crash_dialog import CrashDialog, install_excepthook
+from counter_app.ui.crash_dialog import CrashDialog
+from counter_app.ui.crash_hook import install_excepthook
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 from tests.ui.conftest import PASSWORD, sign_in

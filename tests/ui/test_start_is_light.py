@@ -1,12 +1,25 @@
 """The sign-in window comes up before the heavy layers load (they follow in the background):
-starting the window imports no database, PDF or card library."""
+starting the window imports no database, PDF or card library, nor the rules file's parser,
+the log file's handlers or the messages the dialog needs only once the database answers."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
-HEAVY = ("sqlalchemy", "alembic", "reportlab", "smartcard", "psycopg", "counter_app.ui.main_window")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "reportlab",
+    "smartcard",
+    "psycopg",
+    "counter_app.ui.main_window",
+    "counter_app.domain.rules",
+    "counter_app.ui.messages",
+    "logging.handlers",
+    "platformdirs",
+    "socket",
+)
 
 PROBE = """
 import sys

@@ -1049,6 +1049,10 @@
         <translation>存放数据库的磁盘已满，这一步没有保存；之前保存的内容完好无损。请联系IT人员腾出空间后再试。</translation>
     </message>
     <message>
+        <source>The rules file cannot be used (%1). Ask IT staff to correct it; this window tries it again by itself.</source>
+        <translation>规则文件无法使用（%1）。请联系 IT 人员更正；本窗口会自动重试。</translation>
+    </message>
+    <message>
         <source>The database cannot be reached. Nothing was lost; try again when the connection is back.</source>
         <translation>无法连接数据库。已录入的内容不会丢失，连接恢复后请重试。</translation>
     </message>
@@ -1721,10 +1725,6 @@
 </context>
 <context>
     <name>Startup</name>
-    <message>
-        <source>The rules file cannot be used</source>
-        <translation>业务规则文件无法使用</translation>
-    </message>
     <message>
         <source>The database setting cannot be used</source>
         <translation>数据库设置无法使用</translation>
