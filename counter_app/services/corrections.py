@@ -48,7 +48,8 @@ class CorrectionToFollow:
 
 
 def awaiting_replacement(db: Database, actor: Actor) -> list[CorrectionToFollow]:
-    """The actor's approved corrections whose replacement has not been started."""
+    """The actor's approved corrections whose replacement has not been started, or was started
+    and then cancelled: the holder still needs a card with the corrected data."""
     actor.require(Permission.TAKE_APPLICATIONS)
     with db.transaction() as session:
         rows = session.execute(
@@ -61,6 +62,18 @@ def awaiting_replacement(db: Database, actor: Actor) -> list[CorrectionToFollow]
             )
             .order_by(Application.decided_at, Application.id)
         ).all()
+        followers = [
+            application.details["followed_by"]
+            for application, _, _ in rows
+            if (application.details or {}).get("followed_by")
+        ]
+        cancelled = set(
+            session.scalars(
+                select(Application.id).where(
+                    Application.id.in_(followers), Application.state == State.CANCELLED
+                )
+            )
+        )
         return [
             CorrectionToFollow(
                 application.id,
@@ -71,7 +84,7 @@ def awaiting_replacement(db: Database, actor: Actor) -> list[CorrectionToFollow]
                 application.decided_at,
             )
             for application, name, number in rows
-            if not (application.details or {}).get("followed_by")
+            if (application.details or {}).get("followed_by") in (None, *cancelled)
         ]
 
 

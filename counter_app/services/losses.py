@@ -39,6 +39,15 @@ class CardCancelled(ServiceError):
         self.card_number = card_number
 
 
+class NotCollected(ServiceError):
+    """The card waits at the outlet for its holder: it has not left the bank to be lost."""
+
+    def __init__(self, card_id: int, card_number: str) -> None:
+        super().__init__(f"card {card_number} is waiting for pickup at the outlet")
+        self.card_id = card_id
+        self.card_number = card_number
+
+
 class AlreadyLost(ServiceError):
     """The card already has a live report that the new one may not stand beside."""
 
@@ -147,6 +156,8 @@ def report_loss(
         card = _card(session, card_id, lock=True)
         if card.status is CardStatus.CANCELLED:
             raise CardCancelled(card.id, card.card_number)
+        if card.status is CardStatus.PENDING_PICKUP:
+            raise NotCollected(card.id, card.card_number)
         live = _live_reports(session, [card.id], today).get(card.id)
         # Only a formal report made here may take the place of a live temporary one.
         if live is not None and (live.kind is kind or live.kind is LossKind.FORMAL):

@@ -36,7 +36,7 @@ class Counter(NamedTuple):
     db: Database
 
     def close(self) -> None:
-        self.session.background.wait()
+        self.session.wait()
         self.db.dispose()
 
 

@@ -437,10 +437,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.welcome)
 
     def refresh_counts(self) -> None:
-        db, actor = self._db, self.actor
+        db, actor, outlet = self._db, self.actor, self._rules.outlet.code
         self._background.run(
             lambda: Counts(
-                applications.pending_decisions(db, actor), applications.open_drafts(db, actor)
+                applications.pending_decisions(db, actor, outlet),
+                applications.open_drafts(db, actor),
             ),
             self._counts_arrived,
             self._counts_failed,

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
@@ -70,12 +70,21 @@ class CounterSession(QObject):
         self._load_rules = load_rules
         self._rules: LocalityRules | None = None
         self.background = background or Background(self)
+        # Sign-in, lock, unlock and sign-out, one after another: the audit trail records them
+        # in the order they happened, whatever else the pool is busy with.
+        in_order = QThreadPool(self)
+        in_order.setMaxThreadCount(1)
+        self._session_events = Background(self, in_order)
         self._watcher_factory, self._simulator = watcher_factory, simulator
         self.login: LoginDialog | None = None
         self.window: MainWindow | None = None
         self.lock_screen: LockScreen | None = None
         self.reprint_dialog: ReprintDialog | None = None
         self._idle: IdleWatcher | None = None
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the session's background work: before quitting, and in tests."""
+        return self._session_events.wait(msecs) and self.background.wait(msecs)
 
     @property
     def rules(self) -> LocalityRules:
@@ -86,7 +95,7 @@ class CounterSession(QObject):
     def start(self) -> None:
         self.login = LoginDialog(
             self.db,
-            self.background,
+            self._session_events,
             self.settings.workstation,
             self.language.code,
             readiness=self._readiness,
@@ -150,8 +159,8 @@ class CounterSession(QObject):
         actor = self.window.actor
         assert self._idle is not None
         self._idle.stop()
-        self.background.run(lambda: auth.screen_locked(self.db, actor), _ignore, _ignore)
-        self.lock_screen = LockScreen(self.db, self.background, actor, self.window)
+        self._session_events.run(lambda: auth.screen_locked(self.db, actor), _ignore, _ignore)
+        self.lock_screen = LockScreen(self.db, self._session_events, actor, self.window)
         self.lock_screen.accepted.connect(self._unlocked)
         self.lock_screen.signed_out.connect(lambda: self.sign_out("from the lock screen"))
         self.lock_screen.open()
@@ -167,7 +176,7 @@ class CounterSession(QObject):
         from counter_app.services import auth
 
         actor = self.window.actor
-        self.background.run(lambda: auth.sign_out(self.db, actor, why), _ignore, _ignore)
+        self._session_events.run(lambda: auth.sign_out(self.db, actor, why), _ignore, _ignore)
         if self._idle is not None:
             self._idle.stop()
             self._idle.deleteLater()

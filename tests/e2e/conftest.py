@@ -42,7 +42,7 @@ def counter(
     if session.window is not None:
         session.window.stop_watching()
         session.window.close()
-    session.background.wait()
+    session.wait()
     cards.remove_all()
 
 

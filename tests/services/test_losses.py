@@ -248,6 +248,19 @@ def test_a_cancelled_card_cannot_be_reported_or_cancelled(
 
 
 @pytest.mark.parametrize("kind", [TEMPORARY, FORMAL])
+def test_a_card_waiting_for_pickup_cannot_be_reported_lost(
+    db: Database, clerk: Actor, person_id: int, rules: LocalityRules, kind: LossKind
+) -> None:
+    card_id = add_card(db, clerk, person_id, 3, CardStatus.PENDING_PICKUP)
+    with pytest.raises(losses.NotCollected) as refused:
+        report(db, clerk, card_id, rules, kind)
+    assert refused.value.card_number == card_number(3)
+    # Nothing was recorded: the card still waits, and no cancellation could make it active.
+    assert stored(db, Card, card_id).status is CardStatus.PENDING_PICKUP
+    assert losses.card_standing(db, card_id, DAY).loss_report_id is None
+
+
+@pytest.mark.parametrize("kind", [TEMPORARY, FORMAL])
 def test_cancelling_a_loss_makes_the_card_active_again(
     db: Database, clerk: Actor, card_id: int, rules: LocalityRules, kind: LossKind
 ) -> None:

@@ -79,7 +79,7 @@ def session(
     )
     counter.start()
     yield counter
-    counter.background.wait()
+    counter.wait()
     for widget in (counter.lock_screen, counter.window, counter.login):
         if widget is not None:
             widget.close()

@@ -23,7 +23,7 @@ def real_session(qtbot: QtBot, ui_db, rules, settings: Settings, language, cards
     if counter.window is not None:
         counter.window.stop_watching()
         counter.window.close()
-    counter.background.wait()
+    counter.wait()
 
 
 def test_inserting_and_removing_a_card_drives_the_panel(

@@ -544,7 +544,7 @@ def counter(
 
     yield make
     for session in made:
-        session.background.wait()
+        session.wait()
         for widget in (session.lock_screen, session.window, session.login):
             if widget is not None:
                 widget.close()
@@ -596,5 +596,5 @@ def test_a_window_without_card_reading_says_so(
     assert window is not None
     assert window.reader_status.text() == "读卡器：无"
     assert window.reader_panel.headline.text() == "本窗口未启用读卡。"
-    session.background.wait()
+    session.wait()
     window.close()

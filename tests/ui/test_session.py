@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -45,8 +46,39 @@ def test_idle_screen_locks_and_unlocks_with_the_password(
     lock.unlock_button.click()
     qtbot.waitUntil(lambda: session.lock_screen is None and not lock.isVisible())
     assert session.window is not None  # the work behind the lock is still there
-    # Both are written in the background, each in its own transaction: wait for the two.
-    qtbot.waitUntil(lambda: {"screen_locked", "screen_unlocked"} <= set(audit_actions(session)))
+    session.wait()
+    assert {"screen_locked", "screen_unlocked"} <= set(audit_actions(session))
+
+
+def test_lock_unlock_and_sign_out_go_in_order_and_wait_for_no_other_work(
+    qtbot: QtBot, session: CounterSession
+) -> None:
+    signed_in(qtbot, session)
+    session.wait()
+    # Every thread of the window's pool is held, as by slow look-ups: the clerk still unlocks.
+    gate = threading.Event()
+    for _ in range(QThreadPool.globalInstance().maxThreadCount()):
+        session.background.run(gate.wait, lambda _: None, lambda _: None)
+    try:
+        session.lock()
+        lock = session.lock_screen
+        assert lock is not None
+        lock.password.setText(PASSWORD)
+        lock.unlock_button.click()
+        qtbot.waitUntil(lambda: session.lock_screen is None, timeout=10_000)
+        window = session.window
+        assert window is not None
+        window.sign_out_action.trigger()
+        qtbot.waitUntil(lambda: "sign_out" in audit_actions(session))
+    finally:
+        gate.set()
+    session.wait()
+    session_events = [
+        action
+        for action in audit_actions(session)
+        if action in {"sign_in", "screen_locked", "screen_unlocked", "sign_out"}
+    ]
+    assert session_events == ["sign_in", "screen_locked", "screen_unlocked", "sign_out"]
 
 
 def test_escape_does_not_unlock(qtbot: QtBot, session: CounterSession) -> None:

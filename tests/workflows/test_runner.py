@@ -273,7 +273,13 @@ def test_an_approved_correction_leads_into_a_replacement(
     assert follow.get(StepId.HOLDER, "document_number") == "34052419800101001X"
     assert runner.complete(follow) and runner.complete(follow)  # reason, holder: the draft
     assert corrections.awaiting_replacement(db, runner.actor) == []
-    runner.start_follow_up(waiting.application_id)  # applied once: the record stays corrected
+    # Cancelling that replacement's draft gives the correction back: the card is still wanted.
+    runner.cancel(follow, "the customer will come back with the old card")
+    [again] = corrections.awaiting_replacement(db, runner.actor)
+    assert again.application_id == waiting.application_id
+    again_flow = runner.start_follow_up(waiting.application_id)  # applied once: kept corrected
+    assert runner.complete(again_flow) and runner.complete(again_flow)
+    assert corrections.awaiting_replacement(db, runner.actor) == []
     found = runner.find_holder(DocumentType.RESIDENT_ID, "34052419800101001X")
     assert found.record is not None and found.record.person_id == follow.context.person_id
 

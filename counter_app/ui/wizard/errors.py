@@ -34,6 +34,12 @@ def describe_business_error(error: Exception) -> str:
             )
         case losses.CardCancelled():
             return translate("BusinessErrors", "This card is cancelled.")
+        case losses.NotCollected():
+            return translate(
+                "BusinessErrors",
+                "This card has not been collected: it is kept at the outlet and cannot be "
+                "reported lost.",
+            )
         case losses.AlreadyLost():
             return translate("BusinessErrors", "This card is already reported lost.")
         case losses.NotLost():
