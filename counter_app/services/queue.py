@@ -1,8 +1,8 @@
 """The supervisor's queue, a clerk's own applications, and one application in full.
 
-Lists are paged, sorted and filtered in SQL (`ix_applications_queue` serves the default order),
-and carry document numbers masked; the detail view shows them in full only to those who may
-reveal numbers.
+Lists are paged, sorted and filtered in SQL (`ix_applications_queue` serves the default order).
+Lists and the detail carry document and card numbers masked; those who may reveal numbers ask
+for one application's in full (`revealed_numbers`), and each time is an audit event.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from counter_app.domain.flags import BITS, Flag, from_bits
 from counter_app.domain.masking import mask_card_number, mask_id_number
 from counter_app.domain.roles import Permission
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import documents
+from counter_app.services import audit, documents
 from counter_app.services.actor import Actor
 from counter_app.services.documents import DocumentSummary
 from counter_app.services.errors import NotFound, PermissionDenied
@@ -100,9 +100,20 @@ class Holder:
     birth_date: date | None
     ethnicity: str | None
     document_type: str
-    document_number: str  # in full only for actors who may reveal numbers
+    document_number: str  # masked: see revealed_numbers
     address: str | None
     phone: str | None
+
+
+@dataclass(frozen=True)
+class RevealedNumbers:
+    """One application's numbers in full, for the moment a supervisor needs them."""
+
+    application_id: int
+    document_number: str
+    old_card_number: str | None
+    new_card_number: str | None
+    representative_number: str | None  # the agent's or guardian's document number
 
 
 @dataclass(frozen=True)
@@ -296,10 +307,10 @@ def own_applications(
 
 
 def application_detail(db: Database, actor: Actor, application_id: int) -> ApplicationDetail:
-    """Everything about one application: for its maker and for those who decide."""
+    """Everything about one application, numbers masked: for its maker and for those who
+    decide."""
     with db.transaction() as session:
         application = _viewable(session, actor, application_id)
-        reveal = actor.may(Permission.REVEAL_NUMBERS)
         maker = _staff(session, application.maker_id)
         checker = _staff(session, application.checker_id) if application.checker_id else None
         person = session.get(Person, application.person_id)
@@ -332,12 +343,12 @@ def application_detail(db: Database, actor: Actor, application_id: int) -> Appli
                 person.birth_date,
                 person.ethnicity,
                 person.document_type,
-                person.document_number if reveal else mask_id_number(person.document_number),
+                mask_id_number(person.document_number),
                 person.address,
                 person.phone,
             ),
-            old_card_number=_card_number(session, application.old_card_id, reveal),
-            new_card_number=_card_number(session, application.new_card_id, reveal),
+            old_card_number=_masked(_card_number(session, application.old_card_id)),
+            new_card_number=_masked(_card_number(session, application.new_card_id)),
             details=dict(application.details or {}),
             materials=tuple(MaterialLine(m.code, m.provided) for m in materials),
             fee=FeeRecord(fee.amount, fee.waiver_code, fee.voucher_no, fee.paid_at)
@@ -347,6 +358,26 @@ def application_detail(db: Database, actor: Actor, application_id: int) -> Appli
             decidable=application.maker_id != actor.staff_id,
         )
     return replace(detail, documents=tuple(documents.history(db, application_id=application_id)))
+
+
+def revealed_numbers(db: Database, actor: Actor, application_id: int) -> RevealedNumbers:
+    """The application's document and card numbers in full, for those who may reveal numbers
+    (not for its maker alone); the audit trail records who looked, and when."""
+    actor.require(Permission.REVEAL_NUMBERS)
+    with db.transaction() as session:
+        application = _viewable(session, actor, application_id)
+        person = session.get(Person, application.person_id)
+        assert person is not None  # a foreign key
+        representative = (application.details or {}).get("representative") or {}
+        revealed = RevealedNumbers(
+            application.id,
+            person.document_number,
+            _card_number(session, application.old_card_id),
+            _card_number(session, application.new_card_id),
+            representative.get("document_number") or None,
+        )
+        audit.record(session, actor, "numbers_revealed", "application", application.id)
+        return revealed
 
 
 def document_preview(db: Database, actor: Actor, document_id: int) -> tuple[DocumentKind, bytes]:
@@ -379,8 +410,11 @@ def _staff(session: Session, staff_id: int) -> Staff:
     return row
 
 
-def _card_number(session: Session, card_id: int | None, reveal: bool) -> str | None:
+def _card_number(session: Session, card_id: int | None) -> str | None:
     if card_id is None:
         return None
-    number = session.execute(select(Card.card_number).where(Card.id == card_id)).scalar_one()
-    return number if reveal else mask_card_number(number)
+    return session.execute(select(Card.card_number).where(Card.id == card_id)).scalar_one()
+
+
+def _masked(card_number: str | None) -> str | None:
+    return None if card_number is None else mask_card_number(card_number)

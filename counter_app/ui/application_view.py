@@ -4,7 +4,8 @@ reason the clerk reads.
 
 The view acts as the actor it is given for each application: the signed-in supervisor at the
 queue, or a supervisor who signed in on a clerk's screen for this one decision. Every number on
-screen is masked, whatever the service returns to those who may reveal numbers.
+screen is masked; a supervisor may show the holder's and the cards' numbers in full for a few
+seconds, and each time is an audit event (queue.revealed_numbers).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.application import Action, State
-from counter_app.domain.masking import mask_card_number, mask_id_number, mask_numbers_in_text
+from counter_app.domain.masking import mask_numbers_in_text
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.dispatch import print_pdf
@@ -35,7 +36,7 @@ from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.services.documents import SendToPrinter
 from counter_app.services.errors import StaleApplication
-from counter_app.services.queue import ApplicationDetail
+from counter_app.services.queue import ApplicationDetail, RevealedNumbers
 from counter_app.store.changes import Change
 from counter_app.store.database import Database
 from counter_app.ui.application_texts import NOTHING, flags_text, minute_text, stored_state_label
@@ -53,6 +54,7 @@ from counter_app.ui.wizard.texts import differing_items, document_title, rules_t
 from counter_app.workflows.records import CORRECTED_ITEM_LABELS
 
 ENTERED_TAB, MATERIALS_TAB, DOCUMENTS_TAB = range(3)
+REVEAL_MS = 10_000  # how long revealed numbers stay on screen
 
 
 def _shown(value: object) -> str:
@@ -65,6 +67,18 @@ def _shown(value: object) -> str:
 def _part(details: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = details.get(key)
     return value if isinstance(value, Mapping) else {}
+
+
+def _with_button(table: QWidget, button: QWidget) -> QWidget:
+    """A tab: the table, and its button below it on the right."""
+    tab = QWidget()
+    column = QVBoxLayout(tab)
+    column.addWidget(table, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    column.addLayout(row)
+    return tab
 
 
 class ApplicationView(QWidget):
@@ -97,6 +111,11 @@ class ApplicationView(QWidget):
         self.preview: PrintPreview | None = None
         self.reject_dialog: RejectDialog | None = None
         self._loads = 0  # the latest load wins
+        self.revealed: RevealedNumbers | None = None
+        self.mask_again = QTimer(self)
+        self.mask_again.setSingleShot(True)
+        self.mask_again.setInterval(REVEAL_MS)
+        self.mask_again.timeout.connect(self.mask_numbers)
 
         self.heading = heading_label("application_heading")
         self.state = QLabel()
@@ -113,18 +132,12 @@ class ApplicationView(QWidget):
         self.documents = read_only_table("application_documents")
         self.documents.activated.connect(lambda _: self.preview_document())
         self.preview_button = action_button("application_preview", self.preview_document)
-        documents_tab = QWidget()
-        documents_column = QVBoxLayout(documents_tab)
-        documents_column.addWidget(self.documents, 1)
-        documents_row = QHBoxLayout()
-        documents_row.addStretch(1)
-        documents_row.addWidget(self.preview_button)
-        documents_column.addLayout(documents_row)
+        self.reveal_button = action_button("application_reveal", self.reveal_numbers)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("application_tabs")
-        self.tabs.addTab(self.entered, "")
+        self.tabs.addTab(_with_button(self.entered, self.reveal_button), "")
         self.tabs.addTab(self.materials, "")
-        self.tabs.addTab(documents_tab, "")
+        self.tabs.addTab(_with_button(self.documents, self.preview_button), "")
 
         self.message = QLabel()
         self.message.setObjectName("application_message")
@@ -160,6 +173,7 @@ class ApplicationView(QWidget):
     # -- texts ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.preview_button.setText(self.tr("&View document…"))
+        self.reveal_button.setText(self.tr("Show &numbers for 10 seconds"))
         self.back_button.setText(self.tr("Back (Esc)"))
         self.reject_button.setText(self.tr("&Reject…"))
         self.approve_button.setText(self.tr("&Approve"))
@@ -199,6 +213,8 @@ class ApplicationView(QWidget):
         """Load and show it, acting as `acting` (default: the signed-in actor)."""
         self.acting = acting or self._actor
         self.detail = None
+        self.revealed = None
+        self.mask_again.stop()
         self.message.clear()
         self._show()
         self.reload(application_id)
@@ -242,11 +258,44 @@ class ApplicationView(QWidget):
         )
         self.reload()
 
+    # -- revealing numbers -----------------------------------------------------------------------
+    def reveal_numbers(self) -> None:
+        """The numbers in full for REVEAL_MS, for a supervisor; the service audits each time."""
+        detail = self.detail
+        if detail is None or not self.acting.may(Permission.REVEAL_NUMBERS):
+            return
+        db, acting, application_id = self._db, self.acting, detail.application_id
+        self._jobs.run(
+            lambda: queue.revealed_numbers(db, acting, application_id),
+            self._numbers_revealed,
+            lambda error: self.message.setText(describe_error(error)),
+        )
+
+    def _numbers_revealed(self, revealed: RevealedNumbers) -> None:
+        if self.detail is None or revealed.application_id != self.detail.application_id:
+            return  # another application is shown by now
+        self.revealed = revealed
+        self.mask_again.start()
+        self._show()
+
+    def mask_numbers(self) -> None:
+        self.mask_again.stop()
+        self.revealed = None
+        self._show()
+
+    def _number(self, masked: str, kind: str) -> str:
+        """The number as shown: in full while revealed, else as the service masked it."""
+        if self.revealed is None:
+            return masked
+        return getattr(self.revealed, kind) or masked
+
     # -- showing --------------------------------------------------------------------------------
     def _show(self) -> None:
         detail = self.detail
         self.approve_button.setEnabled(self.may_decide)
         self.reject_button.setEnabled(self.may_decide)
+        self.reveal_button.setVisible(self.acting.may(Permission.REVEAL_NUMBERS))
+        self.reveal_button.setEnabled(detail is not None and self.revealed is None)
         if detail is None:
             self.heading.setText(self.tr("Loading the application…"))
             for label in (self.state, self.summary, self.flags):
@@ -310,7 +359,7 @@ class ApplicationView(QWidget):
     def _entered_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
         holder, details = detail.holder, detail.details
         yield self.tr("Holder"), holder.name
-        yield self.tr("Document number"), mask_id_number(holder.document_number)
+        yield self.tr("Document number"), self._number(holder.document_number, "document_number")
         yield self.tr("Birth date"), holder.birth_date.isoformat() if holder.birth_date else NOTHING
         yield self.tr("Address"), _shown(holder.address)
         agent = _part(details, "representative")
@@ -319,11 +368,13 @@ class ApplicationView(QWidget):
             yield kind, _shown(agent.get("name"))
             yield (
                 self.tr("%1's document number").replace("%1", kind),
-                _shown(agent.get("document_number")),
+                self._number(_shown(agent.get("document_number")), "representative_number"),
             )
             yield self.tr("Relationship to the holder"), _shown(agent.get("relationship"))
         if detail.old_card_number:
-            yield self.tr("Old card"), mask_card_number(detail.old_card_number)
+            yield self.tr("Old card"), self._number(detail.old_card_number, "old_card_number")
+        if detail.new_card_number:
+            yield self.tr("New card"), self._number(detail.new_card_number, "new_card_number")
         check = _part(details, "card_check")
         if check.get("unreadable"):
             yield self.tr("Card check"), self.tr("The chip could not be read")

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, auth, people
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.session import CounterSession
@@ -116,7 +117,7 @@ def test_a_stopped_printer_is_named_and_the_form_prints_once_it_is_back(
 
 
 def test_another_clerk_serving_the_same_customer_is_named(
-    qtbot: QtBot, counter: CounterSession
+    qtbot: QtBot, counter: CounterSession, rules: LocalityRules
 ) -> None:
     other = auth.sign_in(counter.db, "0102", PASSWORD)
     person = people.add_person(
@@ -125,7 +126,7 @@ def test_another_clerk_serving_the_same_customer_is_named(
         people.NewPerson(DocumentType.RESIDENT_ID, NUMBER, "王小明", Sex.MALE, date(1985, 3, 12)),
     )
     applications.create_draft(
-        counter.db, other, Business.REPLACEMENT, Reason.EXPIRED, person, counter.rules.outlet.code
+        counter.db, other, Business.REPLACEMENT, Reason.EXPIRED, person, rules.outlet.code
     )
     window = signed_in_window(qtbot, counter)
     start_replacement(qtbot, window)

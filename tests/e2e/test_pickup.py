@@ -14,6 +14,7 @@ from counter_app.domain import cardnumber
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import CardStatus
 from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, auth, people
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card
@@ -51,9 +52,13 @@ def ready_for_pickup(db: Database, outlet: str) -> tuple[int, str]:
 
 
 def test_pickup_from_the_scanned_receipt_to_the_printed_confirmation(
-    qtbot: QtBot, counter: CounterSession, cards: CardSlots, cups_queue: PrivateCups
+    qtbot: QtBot,
+    counter: CounterSession,
+    rules: LocalityRules,
+    cards: CardSlots,
+    cups_queue: PrivateCups,
 ) -> None:
-    application_id, receipt_no = ready_for_pickup(counter.db, counter.rules.outlet.code)
+    application_id, receipt_no = ready_for_pickup(counter.db, rules.outlet.code)
     window = signed_in_window(qtbot, counter)
     qtbot.keyClick(window, Qt.Key.Key_F5)
     wizard = window.wizard

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.flags import Flag, application_flags
@@ -18,7 +18,7 @@ from counter_app.services.actor import Actor
 from counter_app.services.errors import PermissionDenied
 from counter_app.services.queue import QueueFilter, QueueOrder
 from counter_app.store.database import Database
-from counter_app.store.models import Application, Fee, Material
+from counter_app.store.models import Application, AuditEvent, Fee, Material
 from tests.printing import poppler
 from tests.services.conftest import add_member
 
@@ -194,7 +194,7 @@ def test_the_clerk_sees_their_submitted_and_rejected_applications(outlet: Outlet
     assert again.id in ids(queue.queue_page(outlet.db, outlet.zhao, OUTLET))
 
 
-def test_the_detail_shows_everything_numbers_in_full_only_to_supervisors(outlet: Outlet) -> None:
+def test_the_detail_shows_everything_with_numbers_masked(outlet: Outlet) -> None:
     details = {**AGENT, **WAIVED, "notes": "客户要求加急"}
     made = outlet.submit(outlet.wang, 5, details=details)
     with outlet.db.transaction() as session:
@@ -208,12 +208,31 @@ def test_the_detail_shows_everything_numbers_in_full_only_to_supervisors(outlet:
         ("household_register", False),
     ]
     assert seen.fee is not None and (seen.fee.amount, seen.fee.waiver_code) == (0, "subsistence")
-    assert seen.holder.document_number == ID_NUMBER  # a supervisor may reveal numbers
+    assert seen.holder.document_number == "110105********002X"  # even to a supervisor
     assert (seen.clerk_no, seen.state, seen.decidable) == ("0101", State.SUBMITTED, True)
     assert seen.documents == ()
     own = queue.application_detail(outlet.db, outlet.wang, made.id)
     assert own.holder.document_number == "110105********002X"
     assert not own.decidable
+
+
+def test_a_supervisor_reveals_the_numbers_and_the_audit_trail_says_who(outlet: Outlet) -> None:
+    made = outlet.submit(outlet.wang, 5)
+    revealed = queue.revealed_numbers(outlet.db, outlet.zhao, made.id)
+    assert (revealed.application_id, revealed.document_number) == (made.id, ID_NUMBER)
+    with outlet.db.transaction() as session:
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "numbers_revealed")
+        ).one()
+        assert (event.object_type, event.object_id) == ("application", str(made.id))
+        assert event.actor == outlet.zhao.staff_no
+        assert ID_NUMBER not in f"{event.detail} {event.from_state} {event.to_state}"
+    # A clerk may not, not even on their own application; nothing is recorded for them.
+    with pytest.raises(PermissionDenied):
+        queue.revealed_numbers(outlet.db, outlet.wang, made.id)
+    with outlet.db.transaction() as session:
+        count = select(func.count()).where(AuditEvent.action == "numbers_revealed")
+        assert session.execute(count).scalar_one() == 1
 
 
 def test_the_detail_lists_kept_documents_and_previews_them_as_first_printed(

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.rules import LocalityRules
@@ -18,6 +19,7 @@ from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.services.errors import AlreadyDecided, MissingReason, StaleApplication
 from counter_app.store.changes import Change
+from counter_app.store.models import AuditEvent
 from counter_app.ui.application_view import DOCUMENTS_TAB, ApplicationView
 from counter_app.ui.background import Background
 from counter_app.ui.messages import describe_error
@@ -162,6 +164,33 @@ def test_the_view_shows_what_the_clerk_entered_with_every_number_masked(
     assert [n for n in (ID_NUMBER, AGENT_ID, OLD_CARD) if n in everything] == []
     assert view.approve_button.isEnabled() and view.reject_button.isEnabled()
     assert view.focusWidget() is view.approve_button
+
+
+def test_a_supervisor_shows_the_numbers_for_a_moment_and_a_clerk_cannot(
+    qtbot: QtBot, outlet: Outlet, background: Background, rules: LocalityRules
+) -> None:
+    made = taken(outlet, rules)
+    view = open_view(qtbot, outlet, background, rules, outlet.zhao, made.id)
+    assert view.reveal_button.isVisible() and view.reveal_button.isEnabled()
+    view.reveal_button.click()
+    qtbot.waitUntil(lambda: view.revealed is not None)
+    entered = dict(rows(view.entered))
+    assert entered["Document number"] == ID_NUMBER
+    assert entered["Agent's document number"] == AGENT_ID
+    assert not view.reveal_button.isEnabled()  # already shown
+    assert view.mask_again.isActive()  # masked again by itself after REVEAL_MS
+    view.mask_numbers()  # what the timer calls
+    entered = dict(rows(view.entered))
+    assert entered["Document number"] == "110105********002X"
+    assert entered["Agent's document number"] == "320102********0011"
+    with outlet.db.transaction() as session:
+        revealing = select(AuditEvent.actor).where(AuditEvent.action == "numbers_revealed")
+        assert list(session.scalars(revealing)) == ["0201"]
+
+    own = open_view(qtbot, outlet, background, rules, outlet.wang, made.id)
+    assert not own.reveal_button.isVisible()
+    own.reveal_numbers()  # even called directly, nothing is asked of the service
+    assert own.revealed is None and not own.busy
 
 
 def test_a_document_is_previewed_as_printed_and_printed_again_from_the_preview(

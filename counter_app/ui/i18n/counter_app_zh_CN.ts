@@ -31,6 +31,10 @@
         <translation>查看单据(&amp;V)…</translation>
     </message>
     <message>
+        <source>Show &amp;numbers for 10 seconds</source>
+        <translation>显示完整号码 10 秒(&amp;N)</translation>
+    </message>
+    <message>
         <source>Back (Esc)</source>
         <translation>返回（Esc）</translation>
     </message>
@@ -133,6 +137,10 @@
     <message>
         <source>Old card</source>
         <translation>旧卡</translation>
+    </message>
+    <message>
+        <source>New card</source>
+        <translation>新卡</translation>
     </message>
     <message>
         <source>Card check</source>
