@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.application import APPROVED_OR_LATER, Business
@@ -88,17 +88,7 @@ def record_print(db: Database, actor: Actor, document_id: int, job: str) -> int:
     """Count a print that the printer (or a file) took; returns how often it has been printed."""
     actor.require(Permission.PRINT_DOCUMENTS)
     with db.transaction() as session:
-        session.execute(
-            update(KeptDocument)
-            .where(KeptDocument.id == document_id)
-            .values(print_count=KeptDocument.print_count + 1, last_printed_at=datetime.now(UTC))
-        )
-        count = _load(session, document_id).print_count
-        action = "document_printed" if count == 1 else "document_reprinted"
-        audit.record(
-            session, actor, action, "document", document_id, detail=f"print {count}, job {job}"
-        )
-        return count
+        return _count_print(session, actor, _load(session, document_id, lock=True), job)
 
 
 def print_document(
@@ -108,13 +98,28 @@ def print_document(
     printer: str | None,
     send: SendToPrinter = print_pdf,
 ) -> int:
-    """Build, send and count one print. A printer error propagates and counts nothing: the
-    document stays kept, and the same call can be tried again."""
+    """Build, send and count one print. The document's row stays locked from its reprint number
+    to its count, so two counters printing it at once print reprints 1 and 2, never two of one.
+    A printer error propagates and counts nothing: the document stays kept, and the same call
+    can be tried again."""
     actor.require(Permission.PRINT_DOCUMENTS)
-    pdf, reprint = next_print(db, document_id)
-    title = f"counter_app document {document_id}" + (f" reprint {reprint}" if reprint else "")
-    job = send(pdf, printer, title)
-    return record_print(db, actor, document_id, job)
+    with db.transaction() as session:
+        row = _load(session, document_id, lock=True)
+        kind, reprint = DocumentKind(row.kind), row.print_count
+        pdf = build(kind, from_json(DATA_TYPES[kind], row.data), reprint=reprint)
+        title = f"counter_app document {document_id}" + (f" reprint {reprint}" if reprint else "")
+        job = send(pdf, printer, title)
+        return _count_print(session, actor, row, job)
+
+
+def _count_print(session: Session, actor: Actor, row: KeptDocument, job: str) -> int:
+    row.print_count += 1
+    row.last_printed_at = datetime.now(UTC)
+    action = "document_printed" if row.print_count == 1 else "document_reprinted"
+    audit.record(
+        session, actor, action, "document", row.id, detail=f"print {row.print_count}, job {job}"
+    )
+    return row.print_count
 
 
 def history(
@@ -209,8 +214,8 @@ def _staff(session: Session, staff_id: int) -> StaffMember:
     return StaffMember(row.staff_no, row.name)
 
 
-def _load(session: Session, document_id: int) -> KeptDocument:
-    row = session.get(KeptDocument, document_id)
+def _load(session: Session, document_id: int, lock: bool = False) -> KeptDocument:
+    row = session.get(KeptDocument, document_id, with_for_update=lock)
     if row is None:
         raise NotFound("document", document_id)
     return row

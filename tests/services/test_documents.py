@@ -4,6 +4,9 @@ and a printer failure counts nothing."""
 from __future__ import annotations
 
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import select
@@ -79,3 +82,25 @@ def test_a_printer_failure_keeps_the_document_and_counts_nothing(
     assert documents.find_receipt(db, kept.receipt_no or "") == receipt
     _pdf, reprint = documents.next_print(db, receipt)
     assert reprint == 0  # the retry is still the original
+
+
+def test_two_counters_printing_at_once_print_different_reprint_numbers(
+    db: Database, clerk: Actor, receipt: int
+) -> None:
+    documents.record_print(db, clerk, receipt, "job 1")  # the original went out earlier
+    sent: list[str] = []
+    both_started = threading.Barrier(2)
+
+    def slow_printer(pdf: bytes, name: str | None, title: str) -> str:
+        sent.append(title)
+        time.sleep(0.3)  # a printer queue taking its time, while the other counter prints
+        return f"job {len(sent)}"
+
+    def print_at_a_counter() -> int:
+        both_started.wait()
+        return documents.print_document(db, clerk, receipt, "Counter", slow_printer)
+
+    with ThreadPoolExecutor(2) as counters:
+        counts = sorted(counters.map(lambda _: print_at_a_counter(), range(2)))
+    assert counts == [2, 3]
+    assert sorted(sent) == [f"counter_app document {receipt} reprint {n}" for n in (1, 2)]
