@@ -341,3 +341,34 @@ def test_an_unusable_database_url_gets_a_message_not_a_traceback(
     assert message in result.stderr
     # Nothing was written over the file that is not ours.
     assert (tmp_path / "a-file").read_text(encoding="utf-8") == "this is not a database\n"
+
+
+# --- one command loads its own layers ---------------------------------------------------------
+
+LAYER_PROBE = """
+import sys
+from counter_app.cli.commands import build_parser, named_command
+argv = sys.argv[1:]
+build_parser(named_command(argv)).parse_args(argv)
+print(",".join(sorted(m for m in ("sqlalchemy", "reportlab", "smartcard") if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "loaded"),
+    [
+        (["card", "readers"], "smartcard"),
+        (["--db", "sqlite:///x.sqlite3", "simulator", "list"], "smartcard"),
+        (["print", "sample", "--out", "x"], ""),
+        (["db", "status"], ""),  # the database layer loads when the command runs
+    ],
+)
+def test_a_command_loads_only_the_layers_it_uses(argv: list[str], loaded: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", LAYER_PROBE, *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == loaded
