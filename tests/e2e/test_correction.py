@@ -52,7 +52,7 @@ def test_a_fifteen_digit_number_is_upgraded_and_the_form_shows_both(
     next_step(qtbot, wizard, StepId.MATERIALS)
     tick(wizard, "material:id_original", "material:change_certificate")
     next_step(qtbot, wizard, StepId.FORM)  # no fee for a correction in these rules
-    wizard.print_form_button.click()
+    wizard.actions.print_form_button.click()
     form = print_previewed(qtbot, wizard, cups_queue)
     headers = form.index("新信息")
     old_at, new_at = form.index(OLD + "\n", headers), form.index(NEW, headers)

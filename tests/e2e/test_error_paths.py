@@ -47,7 +47,7 @@ def test_a_card_that_is_not_the_holders_needs_a_supervisor(
     next_step(qtbot, wizard, StepId.OLD_CARD)
 
     cards.insert("li_xiuying")  # another person's card
-    qtbot.waitUntil(lambda: wizard.override_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: wizard.actions.override_button.isVisible(), timeout=10000)
     press_enter(qtbot, wizard)
     assert wizard.flow.current.id == StepId.OLD_CARD
     assert "须主管授权" in wizard.message.text()
@@ -55,24 +55,24 @@ def test_a_card_that_is_not_the_holders_needs_a_supervisor(
     # Pulled, and the right card put in: the step follows the card in the reader.
     cards.remove()
     cards.insert("wang_xiaoming")
-    qtbot.waitUntil(lambda: not wizard.override_button.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not wizard.actions.override_button.isVisible(), timeout=10000)
     assert wizard.flow.problems() == []
 
     cards.remove()
     cards.insert("li_xiuying")
-    qtbot.waitUntil(lambda: wizard.override_button.isVisible(), timeout=10000)
-    wizard.override_button.click()
-    dialog = wizard.override_dialog
+    qtbot.waitUntil(lambda: wizard.actions.override_button.isVisible(), timeout=10000)
+    wizard.actions.override_button.click()
+    dialog = wizard.actions.override_dialog
     assert dialog is not None
     dialog.staff_no.setText("0102")  # a clerk cannot authorise
     dialog.password.setText(PASSWORD)
     dialog.reason.setText("test")
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: "无权" in wizard.message.text(), timeout=10000)
-    assert wizard.override_button.isVisible()
+    assert wizard.actions.override_button.isVisible()
 
-    wizard.override_button.click()
-    dialog = wizard.override_dialog
+    wizard.actions.override_button.click()
+    dialog = wizard.actions.override_dialog
     dialog.staff_no.setText("0201")
     dialog.password.setText(PASSWORD)
     dialog.reason.setText("持卡人更名前的卡")
@@ -96,7 +96,7 @@ def test_a_stopped_printer_is_named_and_the_form_prints_once_it_is_back(
     next_step(qtbot, wizard, StepId.FORM)
 
     cups_queue.disable("out of paper")
-    wizard.print_form_button.click()
+    wizard.actions.print_form_button.click()
     qtbot.waitUntil(
         lambda: wizard.preview is not None and wizard.preview.isVisible(), timeout=10000
     )

@@ -59,7 +59,7 @@ def test_replacement_from_sign_in_to_the_printed_receipt(
     tick(wizard, "collected")
     next_step(qtbot, wizard, StepId.FORM)
 
-    wizard.print_form_button.click()
+    wizard.actions.print_form_button.click()
     form = print_previewed(qtbot, wizard, cups_queue)
     assert "王小明" in form and "卡片损坏" in form
     qtbot.waitUntil(lambda: not wizard.busy, timeout=10000)

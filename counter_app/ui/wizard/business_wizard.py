@@ -1,5 +1,6 @@
 """The business in progress, one step per page: the step list, the step's fields with their
-messages, what the step offers (read the card, print the form …), Back (Esc) and Next (Enter).
+messages, what the step offers (fill from the card; step_actions: a supervisor's authorisation,
+the formal loss, the form), Back (Esc) and Next (Enter).
 
 The flow decides; this widget shows it and sends every database or printer call through
 Background. While a call runs the page waits (the rest of the window does not), so the flow is
@@ -27,7 +28,6 @@ from counter_app.card.reader_state import Situation
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business, normalised_receipt_no
 from counter_app.domain.masking import mask_id_number
-from counter_app.printing.kinds import DocumentKind
 from counter_app.services.documents import SendToPrinter
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
@@ -36,18 +36,13 @@ from counter_app.ui.print_preview import PrintPreview
 from counter_app.ui.wizard.confirm import ask_cancel_reason, confirmed
 from counter_app.ui.wizard.document_prints import DocumentPrints
 from counter_app.ui.wizard.errors import describe_business_error
-from counter_app.ui.wizard.override_dialog import OverrideDialog
+from counter_app.ui.wizard.step_actions import StepActions
 from counter_app.ui.wizard.step_form import StepForm, signature
-from counter_app.ui.wizard.texts import (
-    differing_items,
-    problem_text,
-    step_title,
-)
+from counter_app.ui.wizard.texts import problem_text, step_title
 from counter_app.workflows import facts
 from counter_app.workflows.checks import check_field
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import LossAction, StepId
-from counter_app.workflows.problems import Code
 from counter_app.workflows.runner import FlowRunner
 from counter_app.workflows.steps.cards import take_card
 
@@ -75,7 +70,6 @@ class BusinessWizard(QWidget):
         self._focus_before: QWidget | None = None
         self._card: CardSnapshot | None = None  # what the reader holds now
         self._taken: dict[str, CardSnapshot] = {}  # the read each card step last took
-        self.override_dialog: OverrideDialog | None = None
 
         self.title = QLabel()
         self.title.setObjectName("wizard_title")
@@ -108,11 +102,12 @@ class BusinessWizard(QWidget):
         self.next_button.clicked.connect(self.go_next)
 
         # Extras every step may show; hidden unless the step calls for them.
-        self.fill_from_card = self._extra("wizard_fill_from_card", self._fill_from_card)
-        self.override_button = self._extra("wizard_override", self._override)
-        self.formal_loss_button = self._extra("wizard_formal_loss", self._record_formal_loss)
-        self.print_form_button = self._extra("wizard_print_form", self._print_form)
-        self.extras.addStretch(1)
+        self.fill_from_card = QPushButton()
+        self.fill_from_card.setObjectName("wizard_fill_from_card")
+        self.fill_from_card.setAutoDefault(False)
+        self.fill_from_card.clicked.connect(self._fill_from_card)
+        self.fill_from_card.hide()
+        self.extras.addWidget(self.fill_from_card)
         self.documents_row = QHBoxLayout()
         self.prints = DocumentPrints(
             self,
@@ -123,6 +118,17 @@ class BusinessWizard(QWidget):
             send,
             self._back_from_dialog,
         )
+        self.actions = StepActions(
+            self,
+            self.extras,
+            lambda: self.flow,
+            runner,
+            self._run,
+            self.prints,
+            self.message,
+            self._back_from_dialog,
+        )
+        self.extras.addStretch(1)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
@@ -153,15 +159,6 @@ class BusinessWizard(QWidget):
         self._lookup_timer.timeout.connect(self._look_up)
         self.retranslate()
 
-    def _extra(self, name: str, action: Callable[[], None]) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(action)
-        button.hide()
-        self.extras.addWidget(button)
-        return button
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.form = None  # labels and choices are built in the language of the moment
@@ -172,9 +169,7 @@ class BusinessWizard(QWidget):
         self.back_button.setText(self.tr("← &Back (Esc)"))
         self.leave_button.setText(self.tr("&Cancel business"))
         self.fill_from_card.setText(self.tr("&Fill from the card in the reader"))
-        self.override_button.setText(self.tr("Supervisor &authorises…"))
-        self.formal_loss_button.setText(self.tr("Record the &formal loss now…"))
-        self.print_form_button.setText(self.tr("&Print the form…"))
+        self.actions.retranslate()
         if self.flow is not None:
             self.render()
 
@@ -245,7 +240,8 @@ class BusinessWizard(QWidget):
         self.form.fill({**flow.values[step.id], **step.shown(flow)})
         problems = flow.problems()
         self.form.show_problems(problems, self.touched)
-        self._show_extras(problems)
+        self.fill_from_card.setVisible(step.id == StepId.HOLDER and flow.context.card is not None)
+        self.actions.show_for(step.id, problems)
         self.summary.setText(self._summary() if step.acts_once and not flow.finished else "")
         self.back_button.setEnabled(not flow.finished and flow.visible_steps()[0] is not step)
         self.leave_button.setVisible(not flow.finished)
@@ -271,17 +267,6 @@ class BusinessWizard(QWidget):
         if self.flow.current.id == StepId.LOSS_ACTION:
             return self.tr("&Record (Enter)")
         return self.tr("&Next (Enter) →")
-
-    def _show_extras(self, problems: list) -> None:
-        flow = self.flow
-        assert flow is not None
-        step_id = flow.current.id
-        codes = {problem.code for problem in problems}
-        card = flow.context.card
-        self.fill_from_card.setVisible(step_id == StepId.HOLDER and card is not None)
-        self.override_button.setVisible(Code.CARD_DIFFERS in codes)
-        self.formal_loss_button.setVisible(Code.LOSS_NOT_FORMAL in codes)
-        self.print_form_button.setVisible(step_id == StepId.FORM)
 
     def _summary(self) -> str:
         """What is about to be recorded, read back before the last step."""
@@ -513,80 +498,6 @@ class BusinessWizard(QWidget):
     def _left(self) -> None:
         self.flow = None
         self.finished.emit()
-
-    # -- step actions --------------------------------------------------------------------------
-    def _override(self) -> None:
-        flow = self.flow
-        assert flow is not None
-        problems = [p for p in flow.problems() if p.code is Code.CARD_DIFFERS]
-        self.override_dialog = OverrideDialog(
-            differing_items(problems[0].detail) if problems else "", self
-        )
-        self.override_dialog.accepted.connect(self._override_given)
-        self.override_dialog.finished.connect(lambda _result: self._back_from_dialog())
-        self.override_dialog.open()
-
-    def _override_given(self) -> None:
-        flow, dialog = self.flow, self.override_dialog
-        assert flow is not None and dialog is not None
-        staff_no, password, reason = (
-            dialog.staff_no.text(),
-            dialog.password.text(),
-            dialog.reason.text(),
-        )
-        runner = self.runner
-        self._run(
-            lambda: runner.authorise_override(flow, staff_no, password, reason),
-            lambda supervisor: self.message.setText(
-                self.tr("Authorised by %1.").replace(
-                    "%1",
-                    f"{supervisor.staff_no} {supervisor.name}",  # type: ignore[attr-defined]
-                )
-            ),
-        )
-
-    def _record_formal_loss(self) -> None:
-        flow = self.flow
-        assert flow is not None
-        if not confirmed(
-            self,
-            self.tr("Formal loss report"),
-            self.tr(
-                "The card will be reported lost formally, now. A formal loss cannot be "
-                "withdrawn once the reissue is applied for. Record it?"
-            ),
-        ):
-            return
-        runner = self.runner
-        self._run(lambda: runner.record_formal_loss(flow), lambda _: None)
-
-    def _print_form(self) -> None:
-        flow = self.flow
-        assert flow is not None
-        runner = self.runner
-        self._run(
-            lambda: runner.prepare_form(flow),
-            lambda prepared: self._preview_form(*prepared),  # type: ignore[misc]
-        )
-
-    def _preview_form(self, document_id: int, pdf: bytes, reprint: int) -> None:
-        flow = self.flow
-        assert flow is not None
-        runner = self.runner
-
-        def printed(_count: object) -> None:
-            runner.form_printed(flow, document_id)
-            self._run(lambda: runner.save(flow), lambda _: None)
-
-        self.prints.show(
-            runner.db,
-            runner.actor,
-            DocumentKind.APPLICATION_FORM,
-            document_id,
-            pdf,
-            reprint,
-            printed,
-        )
 
     # -- the documents of a finished business --------------------------------------------------
     def _show_documents(self) -> None:
