@@ -11,6 +11,15 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 APP_NAME = "counter_app"
+# Seconds to connect, then how soon a connection whose server went silent is given up (libpq:
+# TCP keepalives after 10 s idle, every 5 s, 3 unanswered; unacknowledged data after 15 s).
+SERVER_TIMEOUTS = {
+    "connect_timeout": 5,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
 DB_URL_VARIABLE = "COUNTER_APP_DB_URL"
 
 
@@ -87,8 +96,11 @@ def create(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
+        # libpq waits for an unanswering server as long as TCP does (minutes): give up sooner,
+        # so the clerk hears the database is unreachable. The URL's own settings come first.
+        timeouts = {k: v for k, v in SERVER_TIMEOUTS.items() if k not in parsed.query}
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, connect_args=timeouts)
         except (ImportError, exc.NoSuchModuleError):
             raise UnsupportedDatabase(parsed.drivername) from None
     if parsed.database and parsed.database != ":memory:":
