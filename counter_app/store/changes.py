@@ -27,6 +27,7 @@ from sqlalchemy import Integer, cast, exc, func, select
 from sqlalchemy.engine import make_url
 
 from counter_app.store.database import Database
+from counter_app.store.engine import READ_ONLY
 from counter_app.store.models import Application, AuditEvent
 
 CHANNEL = "counter_app_applications"  # named by the trigger in migration 0003
@@ -174,7 +175,8 @@ class SqlitePoller(ChangeFeed):
             self._stopping.wait(self._interval)
 
     def _poll(self) -> None:
-        with self._db.engine.connect() as connection:
+        # Once a second, for as long as the window is open: it must not queue for the write lock.
+        with self._db.engine.connect().execution_options(**{READ_ONLY: True}) as connection:
             newest = connection.execute(
                 select(func.coalesce(func.max(AuditEvent.seq), 0))
             ).scalar_one()

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 APP_NAME = "counter_app"
+# An execution option for connections that never write: on SQLite they take no write lock.
+READ_ONLY = "counter_app_read_only"
 # Seconds to connect, then how soon a connection whose server went silent is given up (libpq:
 # TCP keepalives after 10 s idle, every 5 s, 3 unanswered; unacknowledged data after 15 s).
 SERVER_TIMEOUTS = {
@@ -129,4 +131,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A connection that only reads (READ_ONLY) waits for no writer: WAL lets it read
+        # the last committed state while a submission holds the write lock.
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

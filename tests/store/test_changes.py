@@ -126,3 +126,20 @@ def test_the_listener_comes_back_after_a_server_restart(
     finally:
         listener.stop()
         db.dispose()
+
+
+def test_the_sqlite_poller_reads_while_a_writer_holds_the_lock(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    db.upgrade()
+    receiver = Receiver()
+    with db.engine.connect() as writer:
+        writer.execute(update(Application).values(version=Application.version))  # write lock
+        poller = change_feed(db, receiver.changes.put, receiver.statuses.put)
+        poller.start()
+        try:
+            # It reads what was committed, without queueing behind the open write.
+            receiver.wait_status(True, DELIVERY_SECONDS)
+        finally:
+            writer.rollback()
+            poller.stop()
+    db.dispose()
