@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -84,6 +85,9 @@ def next_print(db: Database, document_id: int) -> tuple[bytes, int]:
         return build(kind, data, reprint=row.print_count), row.print_count
 
 
+_SQLITE_PRINTS = threading.Lock()
+
+
 def record_print(db: Database, actor: Actor, document_id: int, job: str) -> int:
     """Count a print that the printer (or a file) took; returns how often it has been printed."""
     actor.require(Permission.PRINT_DOCUMENTS)
@@ -98,18 +102,29 @@ def print_document(
     printer: str | None,
     send: SendToPrinter = print_pdf,
 ) -> int:
-    """Build, send and count one print. The document's row stays locked from its reprint number
-    to its count, so two counters printing it at once print reprints 1 and 2, never two of one.
-    A printer error propagates and counts nothing: the document stays kept, and the same call
-    can be tried again."""
+    """Build, send and count one print, so that two counters printing one document at once
+    print reprints 1 and 2, never two of one. A printer error propagates and counts nothing: the
+    document stays kept, and the same call can be tried again."""
     actor.require(Permission.PRINT_DOCUMENTS)
+    if db.is_sqlite:
+        # One workstation: its prints wait for each other here. Holding the file's write lock
+        # while CUPS takes the job would stop every other transaction for as long.
+        with _SQLITE_PRINTS:
+            pdf, reprint = next_print(db, document_id)
+            job = send(pdf, printer, _print_title(document_id, reprint))
+            return record_print(db, actor, document_id, job)
+    # An outlet's server: the document's row alone stays locked from its number to its count.
     with db.transaction() as session:
         row = _load(session, document_id, lock=True)
         kind, reprint = DocumentKind(row.kind), row.print_count
         pdf = build(kind, from_json(DATA_TYPES[kind], row.data), reprint=reprint)
-        title = f"counter_app document {document_id}" + (f" reprint {reprint}" if reprint else "")
-        job = send(pdf, printer, title)
+        job = send(pdf, printer, _print_title(document_id, reprint))
         return _count_print(session, actor, row, job)
+
+
+def _print_title(document_id: int, reprint: int) -> str:
+    """The print job's name in the printer's queue."""
+    return f"counter_app document {document_id}" + (f" reprint {reprint}" if reprint else "")
 
 
 def _count_print(session: Session, actor: Actor, row: KeptDocument, job: str) -> int:

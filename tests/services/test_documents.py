@@ -104,3 +104,33 @@ def test_two_counters_printing_at_once_print_different_reprint_numbers(
         counts = sorted(counters.map(lambda _: print_at_a_counter(), range(2)))
     assert counts == [2, 3]
     assert sorted(sent) == [f"counter_app document {receipt} reprint {n}" for n in (1, 2)]
+
+
+def test_a_slow_printer_holds_up_no_other_work(
+    db: Database, clerk: Actor, supervisor: Actor, receipt: int
+) -> None:
+    taking_the_job, done = threading.Event(), threading.Event()
+
+    def slow_printer(pdf: bytes, name: str | None, title: str) -> str:
+        taking_the_job.set()
+        assert done.wait(30)
+        return "job 1"
+
+    with ThreadPoolExecutor(1) as counter:
+        printing = counter.submit(
+            documents.print_document, db, clerk, receipt, "Counter", slow_printer
+        )
+        assert taking_the_job.wait(30)
+        try:
+            # While CUPS takes its time, the window still reads and writes.
+            assert applications.pending_decisions(db, supervisor, OUTLET) == 0
+            people.add_person(
+                db,
+                clerk,
+                people.NewPerson(
+                    DocumentType.RESIDENT_ID, "440524188001010014", "另一人", Sex.MALE
+                ),
+            )
+        finally:
+            done.set()
+        assert printing.result() == 1
