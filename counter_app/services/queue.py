@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from counter_app.domain.application import Business, Reason, State
 from counter_app.domain.flags import BITS, Flag, from_bits
-from counter_app.domain.masking import mask_card_number, mask_id_number
+from counter_app.domain.masking import mask_card_number, mask_id_number, mask_numbers_in_text
 from counter_app.domain.roles import Permission
 from counter_app.printing.kinds import DocumentKind
 from counter_app.services import audit, documents
@@ -113,7 +113,7 @@ class RevealedNumbers:
     document_number: str
     old_card_number: str | None
     new_card_number: str | None
-    representative_number: str | None  # the agent's or guardian's document number
+    details: dict[str, Any]  # as the steps wrote them: the agent's number, a correction's values
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class ApplicationDetail:
     holder: Holder
     old_card_number: str | None  # masked like the holder's number
     new_card_number: str | None
-    details: dict[str, Any]  # everything the business's steps collected
+    details: dict[str, Any]  # everything the business's steps collected, numbers masked
     materials: tuple[MaterialLine, ...]
     fee: FeeRecord | None
     documents: tuple[DocumentSummary, ...]  # kept documents, oldest first
@@ -347,9 +347,9 @@ def application_detail(db: Database, actor: Actor, application_id: int) -> Appli
                 person.address,
                 person.phone,
             ),
-            old_card_number=_masked(_card_number(session, application.old_card_id)),
-            new_card_number=_masked(_card_number(session, application.new_card_id)),
-            details=dict(application.details or {}),
+            old_card_number=_masked_card(_card_number(session, application.old_card_id)),
+            new_card_number=_masked_card(_card_number(session, application.new_card_id)),
+            details=_masked_details(dict(application.details or {})),
             materials=tuple(MaterialLine(m.code, m.provided) for m in materials),
             fee=FeeRecord(fee.amount, fee.waiver_code, fee.voucher_no, fee.paid_at)
             if fee
@@ -368,13 +368,12 @@ def revealed_numbers(db: Database, actor: Actor, application_id: int) -> Reveale
         application = _viewable(session, actor, application_id)
         person = session.get(Person, application.person_id)
         assert person is not None  # a foreign key
-        representative = (application.details or {}).get("representative") or {}
         revealed = RevealedNumbers(
             application.id,
             person.document_number,
             _card_number(session, application.old_card_id),
             _card_number(session, application.new_card_id),
-            representative.get("document_number") or None,
+            dict(application.details or {}),
         )
         audit.record(session, actor, "numbers_revealed", "application", application.id)
         return revealed
@@ -416,5 +415,16 @@ def _card_number(session: Session, card_id: int | None) -> str | None:
     return session.execute(select(Card.card_number).where(Card.id == card_id)).scalar_one()
 
 
-def _masked(card_number: str | None) -> str | None:
+def _masked_card(card_number: str | None) -> str | None:
     return None if card_number is None else mask_card_number(card_number)
+
+
+def _masked_details(value: Any) -> Any:
+    """What the steps wrote, with every ID and card number in its texts masked."""
+    if isinstance(value, str):
+        return mask_numbers_in_text(value)
+    if isinstance(value, dict):
+        return {key: _masked_details(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_masked_details(item) for item in value]
+    return value

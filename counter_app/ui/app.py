@@ -1,5 +1,5 @@
 """Starting the window: crash reports, language and database, then the sign-in dialog; the log
-file and the rules follow behind the dialog, once it is up."""
+file and the rules follow behind the dialog, once its first frame is out."""
 
 from __future__ import annotations
 
@@ -53,10 +53,11 @@ def start(args: Namespace) -> Counter | int:
     app.setFont(font)
     settings = Settings()
     language = Language()
+    early_problems: list[str] = []  # logged once the log file is set up
     try:
         language.apply(args.lang or settings.language)
     except MissingTranslation as error:
-        log.error("%s; falling back to English", error)  # a window in English beats none
+        early_problems.append(f"{error}; falling back to English")  # English beats no window
         language.apply("en")
     try:
         db = Database(resolve_url(args.db or settings.database_url))
@@ -68,13 +69,17 @@ def start(args: Namespace) -> Counter | int:
         return 2
     session = CounterSession(
         db,
-        partial(_open, args.rules or settings.rules_file),
+        partial(_load_rules, args.rules or settings.rules_file),
         settings,
         language,
         watcher_factory=lambda: _watcher(settings),
     )
     session.finished.connect(app.quit)
     session.start()
+    assert session.login is not None
+    session.login.first_frame.connect(
+        lambda: session.background.run(partial(_start_log, early_problems), _ignore, _ignore)
+    )
     return Counter(app, session, db)
 
 
@@ -88,15 +93,31 @@ def run(args: Namespace) -> int:
         counter.close()
 
 
-def _open(rules_file: Path | None) -> LocalityRules:
-    """The log file, then the rules: run in the background once the sign-in dialog is up, and
-    again until the rules can be used (the dialog names what is wrong with them)."""
+def _start_log(early_problems: list[str]) -> None:
+    """The log file, once, in the background behind the sign-in dialog. A folder that cannot
+    hold it costs the file (the log goes to stderr), never the counter."""
     from counter_app import logs
+
+    try:
+        log_file = logs.configure()
+    except OSError as error:
+        log.error("no log file, logging to stderr only: %s", error)
+    else:
+        log.info("starting counter_app %s, log %s", __version__, log_file)
+    for problem in early_problems:
+        log.error("%s", problem)
+
+
+def _load_rules(rules_file: Path | None) -> LocalityRules:
+    """The rules, read in the background once the sign-in dialog is up, and again until they
+    can be used (the dialog names what is wrong with them)."""
     from counter_app.resources import load_rules
 
-    log_file = logs.configure()
-    log.info("starting counter_app %s, log %s", __version__, log_file)
     return load_rules(rules_file)
+
+
+def _ignore(_: object) -> None:
+    """The log's set-up reports its own problems (see _start_log)."""
 
 
 def _watcher(settings: Settings) -> CardWatcher:

@@ -57,11 +57,12 @@ ENTERED_TAB, MATERIALS_TAB, DOCUMENTS_TAB = range(3)
 REVEAL_MS = 10_000  # how long revealed numbers stay on screen
 
 
-def _shown(value: object) -> str:
-    """A value the clerk entered, with any identity or card number in it masked."""
+def _shown(value: object, masked: bool = True) -> str:
+    """A value the clerk entered, with any identity or card number in it masked (unless the
+    numbers were revealed)."""
     if value is None or value == "":
         return NOTHING
-    return mask_numbers_in_text(str(value))
+    return mask_numbers_in_text(str(value)) if masked else str(value)
 
 
 def _part(details: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -111,6 +112,8 @@ class ApplicationView(QWidget):
         self.preview: PrintPreview | None = None
         self.reject_dialog: RejectDialog | None = None
         self._loads = 0  # the latest load wins
+        self._reveals = 0  # likewise for revealing: an answer for an earlier screen is dropped
+        self._revealing = False  # a request is under way: one request, one audit event
         self.revealed: RevealedNumbers | None = None
         self.mask_again = QTimer(self)
         self.mask_again.setSingleShot(True)
@@ -213,6 +216,8 @@ class ApplicationView(QWidget):
         """Load and show it, acting as `acting` (default: the signed-in actor)."""
         self.acting = acting or self._actor
         self.detail = None
+        self._reveals += 1
+        self._revealing = False
         self.revealed = None
         self.mask_again.stop()
         self.message.clear()
@@ -262,24 +267,43 @@ class ApplicationView(QWidget):
     def reveal_numbers(self) -> None:
         """The numbers in full for REVEAL_MS, for a supervisor; the service audits each time."""
         detail = self.detail
-        if detail is None or not self.acting.may(Permission.REVEAL_NUMBERS):
+        if detail is None or self.revealed is not None or self._revealing:
             return
-        db, acting, application_id = self._db, self.acting, detail.application_id
+        if not self.acting.may(Permission.REVEAL_NUMBERS):
+            return
+        self._reveals += 1
+        reveal, db, acting, application_id = (
+            self._reveals,
+            self._db,
+            self.acting,
+            detail.application_id,
+        )
+        self._revealing = True
+        self._show()
         self._jobs.run(
             lambda: queue.revealed_numbers(db, acting, application_id),
-            self._numbers_revealed,
-            lambda error: self.message.setText(describe_error(error)),
+            lambda revealed: self._numbers_revealed(reveal, revealed),
+            lambda error: self._reveal_failed(reveal, error),
         )
 
-    def _numbers_revealed(self, revealed: RevealedNumbers) -> None:
-        if self.detail is None or revealed.application_id != self.detail.application_id:
-            return  # another application is shown by now
+    def _numbers_revealed(self, reveal: int, revealed: RevealedNumbers) -> None:
+        if reveal != self._reveals:
+            return  # the screen moved on: another application, or someone else acting
+        self._revealing = False
         self.revealed = revealed
         self.mask_again.start()
         self._show()
 
+    def _reveal_failed(self, reveal: int, error: Exception) -> None:
+        if reveal == self._reveals:
+            self._revealing = False
+            self.message.setText(describe_error(error))
+            self._show()
+
     def mask_numbers(self) -> None:
         self.mask_again.stop()
+        self._reveals += 1
+        self._revealing = False
         self.revealed = None
         self._show()
 
@@ -295,7 +319,9 @@ class ApplicationView(QWidget):
         self.approve_button.setEnabled(self.may_decide)
         self.reject_button.setEnabled(self.may_decide)
         self.reveal_button.setVisible(self.acting.may(Permission.REVEAL_NUMBERS))
-        self.reveal_button.setEnabled(detail is not None and self.revealed is None)
+        self.reveal_button.setEnabled(
+            detail is not None and self.revealed is None and not self._revealing
+        )
         if detail is None:
             self.heading.setText(self.tr("Loading the application…"))
             for label in (self.state, self.summary, self.flags):
@@ -357,20 +383,26 @@ class ApplicationView(QWidget):
         fill_table(self.entered, (self.tr("Item"), self.tr("Entered")), rows)
 
     def _entered_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
-        holder, details = detail.holder, detail.details
+        holder, revealed = detail.holder, self.revealed
+        details = revealed.details if revealed is not None else detail.details
+        masked = revealed is None
+
+        def shown(value: object) -> str:
+            return _shown(value, masked)
+
         yield self.tr("Holder"), holder.name
         yield self.tr("Document number"), self._number(holder.document_number, "document_number")
         yield self.tr("Birth date"), holder.birth_date.isoformat() if holder.birth_date else NOTHING
-        yield self.tr("Address"), _shown(holder.address)
+        yield self.tr("Address"), shown(holder.address)
         agent = _part(details, "representative")
         if agent:
             kind = self.tr("Guardian") if agent.get("kind") == "guardian" else self.tr("Agent")
-            yield kind, _shown(agent.get("name"))
+            yield kind, shown(agent.get("name"))
             yield (
                 self.tr("%1's document number").replace("%1", kind),
-                self._number(_shown(agent.get("document_number")), "representative_number"),
+                shown(agent.get("document_number")),
             )
-            yield self.tr("Relationship to the holder"), _shown(agent.get("relationship"))
+            yield self.tr("Relationship to the holder"), shown(agent.get("relationship"))
         if detail.old_card_number:
             yield self.tr("Old card"), self._number(detail.old_card_number, "old_card_number")
         if detail.new_card_number:
@@ -381,20 +413,20 @@ class ApplicationView(QWidget):
         if differences := check.get("differences"):
             yield self.tr("Card differs in"), differing_items(",".join(map(str, differences)))
         if check.get("override_reason"):
-            yield self.tr("Accepted by supervisor"), _shown(check.get("override_by"))
-            yield self.tr("Reason for accepting"), _shown(check.get("override_reason"))
+            yield self.tr("Accepted by supervisor"), shown(check.get("override_by"))
+            yield self.tr("Reason for accepting"), shown(check.get("override_reason"))
         correction = _part(details, "correction")
         for item in correction.get("items") or []:
             if isinstance(item, Mapping):
                 label = CORRECTED_ITEM_LABELS.get(str(item.get("field")))
-                name = rules_text(label) if label else _shown(item.get("field"))
+                name = rules_text(label) if label else shown(item.get("field"))
                 yield (
                     self.tr("Correct %1").replace("%1", name),
-                    f"{_shown(item.get('old'))} → {_shown(item.get('new'))}",
+                    f"{shown(item.get('old'))} → {shown(item.get('new'))}",
                 )
         if correction.get("certificate_no"):
-            yield self.tr("Change certificate no."), _shown(correction.get("certificate_no"))
-            yield self.tr("Issuing office"), _shown(correction.get("certificate_office"))
+            yield self.tr("Change certificate no."), shown(correction.get("certificate_no"))
+            yield self.tr("Issuing office"), shown(correction.get("certificate_office"))
         yield from self._fee_lines(detail)
 
     def _fee_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:

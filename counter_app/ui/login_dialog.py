@@ -162,12 +162,16 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _show_error(self, error: Exception) -> None:
+        from counter_app.services.errors import AccountInactive, AccountLocked, BadCredentials
         from counter_app.ui.messages import describe_error
 
-        if self._signing_in:  # the attempt failed: the password is typed again
+        if self._signing_in:
             self._signing_in = False
-            self.password.clear()
-            self.password.setFocus()
+            # Refused for the password or the account: it is typed again. Not when the
+            # database failed: then the same password is simply tried again.
+            if isinstance(error, BadCredentials | AccountLocked | AccountInactive):
+                self.password.clear()
+                self.password.setFocus()
         self.message.setText(describe_error(error))
         self._update_button()
         if not self._schema_ready:  # not ready (no database, no rules): look again shortly

@@ -84,7 +84,8 @@ class CounterSession(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for the session's background work: before quitting, and in tests."""
-        return self._session_events.wait(msecs) and self.background.wait(msecs)
+        events_done = self._session_events.wait(msecs)
+        return self.background.wait(msecs) and events_done  # both waited for, whatever the first
 
     @property
     def rules(self) -> LocalityRules:

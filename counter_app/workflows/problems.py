@@ -38,6 +38,7 @@ class Code(StrEnum):
     SAME_AS_OLD = "same_as_old"
     LOSS_NOT_FORMAL = "loss_not_formal"  # detail: the card's standing
     CARD_CANCELLED = "card_cancelled"
+    NOT_COLLECTED = "not_collected"  # the card still waits at the outlet for its holder
     NOT_LOST = "not_lost"
     ALREADY_LOST = "already_lost"
     REISSUE_UNDER_WAY = "reissue_under_way"

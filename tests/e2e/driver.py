@@ -77,6 +77,15 @@ def next_step(qtbot: QtBot, wizard: BusinessWizard, expected: str) -> None:
     qtbot.waitUntil(arrived, timeout=15000)
 
 
+def wait_until_finished(qtbot: QtBot, wizard: BusinessWizard) -> None:
+    """The business is done and the page has taken the answer: the flow is changed on a
+    worker thread, and `finished` turns true there a moment before the page hears of it."""
+    qtbot.waitUntil(
+        lambda: wizard.flow is not None and wizard.flow.finished and not wizard.busy,
+        timeout=15000,
+    )
+
+
 def print_previewed(qtbot: QtBot, wizard: BusinessWizard, queue: PrivateCups) -> str:
     """Print the document the preview shows; the text of the PDF the printer produced."""
     qtbot.waitUntil(

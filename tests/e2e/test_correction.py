@@ -20,6 +20,7 @@ from tests.e2e.driver import (
     problem,
     tick,
     type_into,
+    wait_until_finished,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.cups, pytest.mark.gui]
@@ -61,7 +62,7 @@ def test_a_fifteen_digit_number_is_upgraded_and_the_form_shows_both(
     tick(wizard, "signed")
     next_step(qtbot, wizard, StepId.SUBMIT)
     press_enter(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.flow is not None and wizard.flow.finished, timeout=15000)
+    wait_until_finished(qtbot, wizard)
     receipt = print_previewed(qtbot, wizard, cups_queue)
     assert wizard.flow.receipt_no in receipt
     with counter.db.transaction() as session:

@@ -23,6 +23,7 @@ from tests.e2e.driver import (
     problem,
     tick,
     type_into,
+    wait_until_finished,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.cups, pytest.mark.gui]
@@ -64,7 +65,7 @@ def test_loss_report_then_reissue_and_no_cancelling_the_formal_loss(
     type_into(qtbot, wizard, "card", CARD)
     choose(wizard, "action", "report_temporary")
     press_enter(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.flow is not None and wizard.flow.finished, timeout=15000)
+    wait_until_finished(qtbot, wizard)
     confirmation = print_previewed(qtbot, wizard, cups_queue)
     assert "临时挂失" in confirmation and "李秀英" in confirmation
     assert CARD not in confirmation and NUMBER not in confirmation
@@ -93,7 +94,7 @@ def test_loss_report_then_reissue_and_no_cancelling_the_formal_loss(
     tick(wizard, "signed")
     next_step(qtbot, wizard, StepId.SUBMIT)
     press_enter(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.flow is not None and wizard.flow.finished, timeout=15000)
+    wait_until_finished(qtbot, wizard)
     receipt_no = wizard.flow.receipt_no
     voucher = print_previewed(qtbot, wizard, cups_queue)
     receipt = print_previewed(qtbot, wizard, cups_queue)

@@ -22,7 +22,14 @@ from counter_app.ui.session import CounterSession
 from counter_app.workflows.names import StepId
 from tests.cups_env import PrivateCups
 from tests.e2e.conftest import signed_in_window
-from tests.e2e.driver import next_step, press_enter, print_previewed, tick, type_into
+from tests.e2e.driver import (
+    next_step,
+    press_enter,
+    print_previewed,
+    tick,
+    type_into,
+    wait_until_finished,
+)
 from tests.pcsc_env import CardSlots
 from tests.ui.conftest import PASSWORD
 
@@ -79,7 +86,7 @@ def test_pickup_from_the_scanned_receipt_to_the_printed_confirmation(
     next_step(qtbot, wizard, StepId.ISSUE)
     assert receipt_no in wizard.summary.text() and NUMBER not in wizard.summary.text()
     press_enter(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.flow is not None and wizard.flow.finished, timeout=15000)
+    wait_until_finished(qtbot, wizard)
 
     confirmation = print_previewed(qtbot, wizard, cups_queue)
     assert "领卡" in confirmation and receipt_no in confirmation and "王小明" in confirmation

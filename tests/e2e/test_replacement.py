@@ -20,6 +20,7 @@ from tests.e2e.driver import (
     problem,
     tick,
     type_into,
+    wait_until_finished,
 )
 from tests.pcsc_env import CardSlots
 
@@ -68,7 +69,7 @@ def test_replacement_from_sign_in_to_the_printed_receipt(
     assert MASKED in wizard.summary.text() and NUMBER not in wizard.summary.text()
 
     press_enter(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.flow is not None and wizard.flow.finished, timeout=15000)
+    wait_until_finished(qtbot, wizard)
     receipt_no = wizard.flow.receipt_no
     assert receipt_no and receipt_no in wizard.message.text()
     voucher = print_previewed(qtbot, wizard, cups_queue)

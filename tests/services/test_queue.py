@@ -217,9 +217,14 @@ def test_the_detail_shows_everything_with_numbers_masked(outlet: Outlet) -> None
 
 
 def test_a_supervisor_reveals_the_numbers_and_the_audit_trail_says_who(outlet: Outlet) -> None:
-    made = outlet.submit(outlet.wang, 5)
+    agent_number = "320102198001020011"
+    agent = {"representative": {"kind": "agent", "name": "李四", "document_number": agent_number}}
+    made = outlet.submit(outlet.wang, 5, details=agent)
+    shown = queue.application_detail(outlet.db, outlet.zhao, made.id)
+    assert agent_number not in str(shown.details)  # the steps' data is masked as well
     revealed = queue.revealed_numbers(outlet.db, outlet.zhao, made.id)
     assert (revealed.application_id, revealed.document_number) == (made.id, ID_NUMBER)
+    assert revealed.details["representative"]["document_number"] == agent_number
     with outlet.db.transaction() as session:
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "numbers_revealed")

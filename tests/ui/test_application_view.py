@@ -173,6 +173,8 @@ def test_a_supervisor_shows_the_numbers_for_a_moment_and_a_clerk_cannot(
     view = open_view(qtbot, outlet, background, rules, outlet.zhao, made.id)
     assert view.reveal_button.isVisible() and view.reveal_button.isEnabled()
     view.reveal_button.click()
+    assert not view.reveal_button.isEnabled()
+    view.reveal_numbers()  # pressed again while the first request runs: no second request
     qtbot.waitUntil(lambda: view.revealed is not None)
     entered = dict(rows(view.entered))
     assert entered["Document number"] == ID_NUMBER
@@ -186,6 +188,14 @@ def test_a_supervisor_shows_the_numbers_for_a_moment_and_a_clerk_cannot(
     with outlet.db.transaction() as session:
         revealing = select(AuditEvent.actor).where(AuditEvent.action == "numbers_revealed")
         assert list(session.scalars(revealing)) == ["0201"]
+
+    # An answer that arrives after the screen moved on is not shown.
+    view.reveal_button.click()
+    view.show_application(made.id)
+    qtbot.waitUntil(lambda: view.detail is not None and not view.busy)
+    assert view.revealed is None and dict(rows(view.entered))["Document number"] != ID_NUMBER
+    with outlet.db.transaction() as session:
+        assert len(list(session.scalars(revealing))) == 2  # asked twice, audited twice
 
     own = open_view(qtbot, outlet, background, rules, outlet.wang, made.id)
     assert not own.reveal_button.isVisible()

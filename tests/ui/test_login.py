@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -10,7 +12,7 @@ from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.session import CounterSession
-from tests.ui.conftest import PASSWORD, answer, sign_in
+from tests.ui.conftest import PASSWORD, answer, sign_in, wait_until_ready
 
 
 def test_good_password_opens_the_main_window(qtbot: QtBot, session: CounterSession) -> None:
@@ -44,6 +46,23 @@ def test_wrong_password_says_so_and_keeps_the_dialog(qtbot: QtBot, session: Coun
     assert session.window is None
     assert login.staff_no.text() == "0101"  # what was typed stays
     assert login.password.text() == ""
+
+
+def test_a_database_gone_at_sign_in_keeps_what_was_typed(
+    qtbot: QtBot, session: CounterSession, ui_db: Database
+) -> None:
+    login = session.login
+    assert login is not None
+    wait_until_ready(qtbot, login)
+    ui_db.dispose()
+    database_file = Path(ui_db.url.removeprefix("sqlite:///"))
+    database_file.rename(database_file.with_suffix(".away"))  # a fresh empty file takes its place
+    sign_in(qtbot, session, "0101", PASSWORD)
+    message = answer(qtbot, login)
+    assert "数据库" in message and session.window is None, message
+    # Not the password's fault: it stays, and Sign in tries it again as it is.
+    assert (login.staff_no.text(), login.password.text()) == ("0101", PASSWORD)
+    assert login.sign_in_button.isEnabled()
 
 
 def test_fifth_failure_locks_the_account(qtbot: QtBot, session: CounterSession) -> None:

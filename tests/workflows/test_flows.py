@@ -363,6 +363,8 @@ def test_an_agent_collecting_shows_their_own_document(begin) -> None:
         (CardStatus.LOST_FORMAL, None, "cancel", set()),
         (CardStatus.LOST_FORMAL, 9, "cancel", {Code.REISSUE_UNDER_WAY}),
         (CardStatus.CANCELLED, None, "report_formal", {Code.CARD_CANCELLED}),
+        (CardStatus.PENDING_PICKUP, None, "report_temporary", {Code.NOT_COLLECTED}),
+        (CardStatus.PENDING_PICKUP, None, "cancel", {Code.NOT_COLLECTED}),
     ],
 )
 def test_loss_report_rules(begin, status, reissue, action, expected) -> None:

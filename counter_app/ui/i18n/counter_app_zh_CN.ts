@@ -2172,6 +2172,10 @@
         <translation>此卡已注销。</translation>
     </message>
     <message>
+        <source>This card has not been collected: it is kept at the outlet and cannot be reported lost.</source>
+        <translation>此卡尚未领取，仍在网点保管，不能挂失。</translation>
+    </message>
+    <message>
         <source>This card is not reported lost.</source>
         <translation>此卡未挂失。</translation>
     </message>

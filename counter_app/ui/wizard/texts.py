@@ -187,6 +187,11 @@ def problem_text(problem: Problem) -> str:
             "Wizard", "This card is not formally reported lost: record the formal loss first."
         ),
         Code.CARD_CANCELLED: translate("Wizard", "This card is cancelled."),
+        Code.NOT_COLLECTED: translate(
+            "Wizard",
+            "This card has not been collected: it is kept at the outlet and cannot be "
+            "reported lost.",
+        ),
         Code.NOT_LOST: translate("Wizard", "This card is not reported lost."),
         Code.ALREADY_LOST: translate("Wizard", "This card is already reported lost."),
         Code.REISSUE_UNDER_WAY: translate(

@@ -91,6 +91,8 @@ class LossActionStep(Step):
         action = LossAction(values["action"])
         if status is CardStatus.CANCELLED:
             return [Problem("card", Code.CARD_CANCELLED)]
+        if status is CardStatus.PENDING_PICKUP:
+            return [Problem("card", Code.NOT_COLLECTED)]
         if action is LossAction.CANCEL:
             if status not in LIVE_LOSS:
                 return [Problem("action", Code.NOT_LOST)]
