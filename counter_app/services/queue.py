@@ -380,7 +380,8 @@ def revealed_numbers(db: Database, actor: Actor, application_id: int) -> Reveale
 
 
 def document_preview(db: Database, actor: Actor, document_id: int) -> tuple[DocumentKind, bytes]:
-    """A kept document of a viewable application, built as it was first printed."""
+    """A kept document of a viewable application, built as it was first printed. Some carry
+    numbers in full (the application form), so each view is an audit event, as a reveal is."""
     from counter_app.printing.registry import DATA_TYPES, build
     from counter_app.printing.serialize import from_json
 
@@ -390,6 +391,7 @@ def document_preview(db: Database, actor: Actor, document_id: int) -> tuple[Docu
             raise NotFound("document", document_id)
         _viewable(session, actor, row.application_id)
         kind, data = DocumentKind(row.kind), row.data
+        audit.record(session, actor, "document_viewed", "document", document_id, detail=kind.value)
     return kind, build(kind, from_json(DATA_TYPES[kind], data), reprint=0)
 
 

@@ -262,3 +262,8 @@ def test_the_detail_lists_kept_documents_and_previews_them_as_first_printed(
     stranger = add_member(outlet.db, "0103", Role.CLERK, "陈晨")
     with pytest.raises(PermissionDenied):
         queue.document_preview(outlet.db, stranger, document_id)
+    with outlet.db.transaction() as session:  # who looked, and at what; the refusal left none
+        viewed = select(AuditEvent.actor, AuditEvent.object_id, AuditEvent.detail).where(
+            AuditEvent.action == "document_viewed"
+        )
+        assert session.execute(viewed).all() == [("0201", str(document_id), "acceptance_receipt")]
