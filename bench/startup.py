@@ -3,8 +3,8 @@ baseline measured in the same run (medians; the two kinds of process alternated)
 
 - cold start: from spawning the process until the sign-in dialog is shown with its events
   processed (the clerk can type), against a bare QWidget shown the same way (goal ≤ 1.5×); and
-  until it is ready to sign in (the log file, the rules and the schema check, which run in the
-  background once the dialog is up, done), on a SQLite file prepared with `db upgrade` and
+  until it is ready to sign in (the rules and the schema check, which run in the background
+  once the dialog is up, done), on a SQLite file prepared with `db upgrade` and
   `demo seed`;
 - sign-in: the demo clerk signing in through the dialog until the main window shows its first
   counts, against a bare QMainWindow created and shown in the same process; and what one

@@ -2,8 +2,8 @@
 
 `python -m bench.startup_counter URL` starts the window as `counter-app --db URL` does, prints
 `shown` once the sign-in dialog is shown with its events processed (the clerk can type), and
-`ready` once what runs in the background before anyone can sign in (the log file, the rules,
-the schema check) has finished. Then it prints, in
+`ready` once what runs in the background before anyone can sign in (the rules, the schema
+check) has finished. Then it prints, in
 milliseconds: `bare_main_window`, a bare QMainWindow created and shown (first, while nothing
 else waits in the event queue, so that it is charged with its own events only); `sign_in`, the
 demo clerk signing in through the dialog until the main window shows its first counts; and
