@@ -265,20 +265,6 @@ def _stamp(
         application.reject_reason = note if action is Action.REJECT else None
 
 
-def pending_decisions(db: Database, actor: Actor, outlet_code: str) -> int:
-    """How many of the outlet's submitted applications this actor may decide (never their own;
-    the queue lists those too, marked as theirs)."""
-    if not actor.may(Permission.DECIDE_APPLICATIONS):
-        return 0
-    with db.transaction() as session:
-        query = select(func.count(Application.id)).where(
-            Application.outlet_code == outlet_code,
-            Application.state == State.SUBMITTED,
-            Application.maker_id != actor.staff_id,
-        )
-        return session.execute(query).scalar_one()
-
-
 def open_drafts(db: Database, actor: Actor) -> int:
     """The actor's own drafts and rejected applications waiting for them."""
     with db.transaction() as session:

@@ -235,6 +235,16 @@ def queue_count(
         return session.execute(query).scalar_one()
 
 
+def decidable_count(db: Database, actor: Actor, outlet_code: str) -> int:
+    """How many of the outlet's waiting applications this actor may decide: the queue less their
+    own (which it lists, marked as theirs); none for those who do not decide."""
+    if not actor.may(Permission.DECIDE_APPLICATIONS):
+        return 0
+    query = _pending(select(func.count(Application.id)), outlet_code, None, _now())
+    with db.transaction() as session:
+        return session.execute(query.where(Application.maker_id != actor.staff_id)).scalar_one()
+
+
 _ORDER = {
     QueueOrder.OLDEST: (Application.submitted_at, Application.id),
     QueueOrder.NEWEST: (Application.submitted_at.desc(), Application.id.desc()),

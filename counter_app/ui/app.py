@@ -78,7 +78,7 @@ def start(args: Namespace) -> Counter | int:
     session.start()
     assert session.login is not None
     session.login.first_frame.connect(
-        lambda: session.background.run(partial(_start_log, early_problems), _ignore, _ignore)
+        lambda: session.background.run(partial(_start_log, early_problems))
     )
     return Counter(app, session, db)
 
@@ -114,10 +114,6 @@ def _load_rules(rules_file: Path | None) -> LocalityRules:
     from counter_app.resources import load_rules
 
     return load_rules(rules_file)
-
-
-def _ignore(_: object) -> None:
-    """The log's set-up reports its own problems (see _start_log)."""
 
 
 def _watcher(settings: Settings) -> CardWatcher:

@@ -50,9 +50,10 @@ class Background(QObject):
     def run(
         self,
         work: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_failure: Callable[[Exception], None],
+        on_success: Callable[[Any], None] = lambda _: None,
+        on_failure: Callable[[Exception], None] = lambda _: None,
     ) -> None:
+        """Without callbacks the result is dropped; a failure is logged either way."""
         job_id = next(self._ids)
         was_busy = self.busy
         self._pending[job_id] = (on_success, on_failure)

@@ -27,7 +27,7 @@ from counter_app.domain.application import Business
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.dispatch import print_pdf
-from counter_app.services import applications
+from counter_app.services import applications, queue
 from counter_app.services.actor import Actor
 from counter_app.services.documents import SendToPrinter
 from counter_app.services.suspect_cards import record_not_genuine
@@ -327,12 +327,12 @@ class MainWindow(QMainWindow):
             mine.setData(Qt.ItemDataRole.UserRole, "mine")
             self.businesses.addItem(mine)
         if self.actor.may(Permission.DECIDE_APPLICATIONS):
-            queue = QListWidgetItem(
+            queue_item = QListWidgetItem(
                 f"{QUEUE_KEY}  "
                 + self.tr("Approval queue (%1)").replace("%1", str(self._counts.pending_decisions))
             )
-            queue.setData(Qt.ItemDataRole.UserRole, "queue")
-            self.businesses.addItem(queue)
+            queue_item.setData(Qt.ItemDataRole.UserRole, "queue")
+            self.businesses.addItem(queue_item)
 
     def _update_header(self) -> None:
         now = QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm")
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         db, actor, outlet = self._db, self.actor, self._rules.outlet.code
         self._background.run(
             lambda: Counts(
-                applications.pending_decisions(db, actor, outlet),
+                queue.decidable_count(db, actor, outlet),
                 applications.open_drafts(db, actor),
             ),
             self._counts_arrived,

@@ -45,10 +45,6 @@ def _load_after_sign_in() -> None:
         importlib.import_module(module)
 
 
-def _ignore(_: object) -> None:
-    """Audit writes after sign-out or lock: a failure is logged by Background, nothing to show."""
-
-
 class CounterSession(QObject):
     finished = Signal()  # the clerk quit at the sign-in dialog
 
@@ -105,9 +101,7 @@ class CounterSession(QObject):
         self.login.accepted.connect(self._signed_in)
         self.login.rejected.connect(self.finished)
         # Loaded while the clerk types, once the dialog is up (see AFTER_SIGN_IN).
-        self.login.first_frame.connect(
-            lambda: self.background.run(_load_after_sign_in, _ignore, _ignore)
-        )
+        self.login.first_frame.connect(lambda: self.background.run(_load_after_sign_in))
         self.login.show()
 
     def _readiness(self) -> SchemaStatus:
@@ -160,7 +154,7 @@ class CounterSession(QObject):
         actor = self.window.actor
         assert self._idle is not None
         self._idle.stop()
-        self._session_events.run(lambda: auth.screen_locked(self.db, actor), _ignore, _ignore)
+        self._session_events.run(lambda: auth.screen_locked(self.db, actor))
         self.lock_screen = LockScreen(self.db, self._session_events, actor, self.window)
         self.lock_screen.accepted.connect(self._unlocked)
         self.lock_screen.signed_out.connect(lambda: self.sign_out("from the lock screen"))
@@ -177,7 +171,7 @@ class CounterSession(QObject):
         from counter_app.services import auth
 
         actor = self.window.actor
-        self._session_events.run(lambda: auth.sign_out(self.db, actor, why), _ignore, _ignore)
+        self._session_events.run(lambda: auth.sign_out(self.db, actor, why))
         if self._idle is not None:
             self._idle.stop()
             self._idle.deleteLater()

@@ -12,7 +12,7 @@ from counter_app.domain.application import Action, Business, IllegalTransition, 
 from counter_app.domain.flags import Flag
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.roles import Role
-from counter_app.services import applications, people
+from counter_app.services import applications, people, queue
 from counter_app.services.actor import Actor
 from counter_app.services.errors import (
     AlreadyDecided,
@@ -55,8 +55,8 @@ def test_submit_and_approve_by_someone_else(
     submitted = act(db, clerk, draft(db, clerk, person_id), Action.SUBMIT)
     assert submitted.state is State.SUBMITTED
     assert submitted.receipt_no == f"{OUTLET}202611210001"
-    assert applications.pending_decisions(db, supervisor, OUTLET) == 1
-    assert applications.pending_decisions(db, supervisor, "320100002") == 0  # another outlet's
+    assert queue.decidable_count(db, supervisor, OUTLET) == 1
+    assert queue.decidable_count(db, supervisor, "320100002") == 0  # another outlet's
     approved = act(db, supervisor, submitted, Action.APPROVE)
     assert approved.state is State.APPROVED and approved.version == submitted.version + 1
 
@@ -65,7 +65,7 @@ def test_nobody_approves_their_own_application(
     db: Database, supervisor: Actor, person_id: int
 ) -> None:
     own = act(db, supervisor, draft(db, supervisor, person_id), Action.SUBMIT)
-    assert applications.pending_decisions(db, supervisor, OUTLET) == 0
+    assert queue.decidable_count(db, supervisor, OUTLET) == 0
     with pytest.raises(FourEyesViolation):
         act(db, supervisor, own, Action.APPROVE)
 

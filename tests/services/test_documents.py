@@ -18,7 +18,7 @@ from counter_app.printing.kinds import DocumentKind
 from counter_app.printing.registry import DATA_TYPES
 from counter_app.printing.samples import all_samples
 from counter_app.printing.serialize import from_json, to_json
-from counter_app.services import applications, documents, people
+from counter_app.services import applications, documents, people, queue
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
 from counter_app.store.models import AuditEvent
@@ -123,7 +123,7 @@ def test_a_slow_printer_holds_up_no_other_work(
         assert taking_the_job.wait(30)
         try:
             # While CUPS takes its time, the window still reads and writes.
-            assert applications.pending_decisions(db, supervisor, OUTLET) == 0
+            assert queue.decidable_count(db, supervisor, OUTLET) == 0
             people.add_person(
                 db,
                 clerk,
