@@ -7,7 +7,7 @@ import importlib
 
 from counter_app import __version__
 from counter_app.cli.common import EXIT_REFUSED, EXIT_UNAVAILABLE, CommandFailed, fail
-from counter_app.cli.main import add_global_options
+from counter_app.cli.main import add_global_options, global_options
 from counter_app.domain.rules import RulesError
 from counter_app.services.errors import ServiceError
 from counter_app.store.database import DatabaseUnavailable
@@ -19,9 +19,7 @@ COMMANDS = ("db", "staff", "audit", "demo", "card", "simulator", "print", "repor
 
 def named_command(argv: list[str]) -> str | None:
     """The command `argv` names, once the global options are set aside; None for none known."""
-    parser = argparse.ArgumentParser(add_help=False)
-    add_global_options(parser)
-    _, rest = parser.parse_known_args(argv)
+    _, rest = global_options(argv)
     return rest[0] if rest and rest[0] in COMMANDS else None
 
 

@@ -27,11 +27,16 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def window_options(argv: list[str]) -> argparse.Namespace | None:
-    """The window's options when `argv` names no command (and asks for no help), else None."""
+def global_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The global options in `argv`, and the rest: a command and its arguments, or help."""
     parser = argparse.ArgumentParser(prog="counter-app", add_help=False)
     add_global_options(parser)
-    options, rest = parser.parse_known_args(argv)
+    return parser.parse_known_args(argv)
+
+
+def window_options(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when `argv` names no command (and asks for no help), else None."""
+    options, rest = global_options(argv)
     return None if rest else options
 
 
