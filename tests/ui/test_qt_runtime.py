@@ -16,7 +16,10 @@ def test_emitting_a_signal_keeps_pythons_reference_counts(qapp) -> None:  # type
     # one from True, and Python 3.11 aborts when the count reaches zero ("bool_dealloc").
     emitter = _Emitter()
     emitter.changed.connect(lambda _: None)
+    # Other threads of the suite hold and drop references to True meanwhile (tens at most):
+    # enough emits that a lost reference per emit stands far beyond that.
+    emits = 5000
     before = sys.getrefcount(True)
-    for _ in range(100):
+    for _ in range(emits):
         emitter.changed.emit(1)
-    assert sys.getrefcount(True) - before > -10
+    assert sys.getrefcount(True) - before > -emits // 10
