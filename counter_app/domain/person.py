@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -48,3 +49,35 @@ def validate_document(doc_type: DocumentType, number: str, today: date | None = 
             f"a {doc_type.value} number must be 5 to 20 letters A-Z or digits", doc_type
         )
     return text.upper()
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A card holder as one identity document names them: the one shape every layer uses (the
+    steps' answers, the person's record, the documents, the supervisor's view)."""
+
+    name: str
+    document_type: DocumentType
+    document_number: str
+    sex: Sex | None = None
+    ethnicity: str | None = None  # GB/T 3304 code ("01") or a name
+    birth_date: date | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+class RepresentativeRole(StrEnum):
+    AGENT = "agent"  # 代办人
+    GUARDIAN = "guardian"  # 监护人, for a minor or a person without capacity
+
+
+@dataclass(frozen=True)
+class Representative:
+    """Who acts for the holder: an agent or a guardian."""
+
+    role: RepresentativeRole
+    name: str
+    document_type: DocumentType
+    document_number: str
+    relationship: str  # as the clerk recorded it, e.g. "配偶"
+    phone: str | None = None

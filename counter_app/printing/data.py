@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Representative, RepresentativeRole, Sex
 from counter_app.domain.rules import Label, Outlet
 
 HOTLINE = "12333"  # the national human resources and social security hotline
@@ -24,35 +24,6 @@ HOTLINE = "12333"  # the national human resources and social security hotline
 class StaffMember:
     staff_no: str
     name: str
-
-
-@dataclass(frozen=True)
-class Holder:
-    name: str
-    document_type: DocumentType
-    document_number: str
-    sex: Sex | None = None
-    ethnicity: str | None = None  # GB/T 3304 code ("01") or a name
-    birth_date: date | None = None
-    address: str | None = None
-    phone: str | None = None
-
-
-class RepresentativeRole(StrEnum):
-    AGENT = "agent"  # 代办人
-    GUARDIAN = "guardian"  # 监护人, for a minor or a person without capacity
-
-
-@dataclass(frozen=True)
-class Representative:
-    """Who acts for the holder: an agent or a guardian."""
-
-    role: RepresentativeRole
-    name: str
-    document_type: DocumentType
-    document_number: str
-    relationship: str  # as the clerk recorded it, e.g. "配偶"
-    phone: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from counter_app.domain.application import Business
 from counter_app.workflows.context import Context
 from counter_app.workflows.problems import Problem
 from counter_app.workflows.step import Step
+
+if TYPE_CHECKING:
+    from counter_app.api.models import Kept
 
 
 class StepNotComplete(ValueError):
@@ -18,17 +23,35 @@ class StepNotComplete(ValueError):
         self.problems = problems
 
 
+A = TypeVar("A")
+
+
+@dataclass(frozen=True)
+class PrintedForm:
+    """The application form kept for this flow, and the fingerprint of the answers it shows."""
+
+    document_id: int
+    fingerprint: str
+
+
 class Flow:
     def __init__(self, business: Business, steps: Sequence[Step], context: Context) -> None:
         self.business = business
         self.steps = tuple(steps)
         self.context = context
         self.values: dict[str, dict[str, str]] = {step.id: step.defaults() for step in self.steps}
+        # Each step's text parsed into its typed answer, once: dropped when a value of that
+        # step or of an earlier one changes (a later answer may depend on an earlier one).
+        self._answers: dict[str, object] = {}
         self.position = 0
         self.completed: list[str] = []  # step ids, in the order they were completed
         self.application_id: int | None = None
         self.version: int | None = None
         self.receipt_no: str | None = None
+        # The key the draft is created with: a retried holder step gets the same draft.
+        self.draft_key = uuid.uuid4()
+        self.printed_form: PrintedForm | None = None
+        self.kept: tuple[Kept, ...] = ()  # what the finished business left to print
         if not self.current.applies(self):
             self.position = self._next_index(-1)
 
@@ -66,9 +89,30 @@ class Flow:
         """Set a value of the current step (or another), forgetting that it was completed."""
         target = step_id or self.current.id
         self.values[target][name] = value
+        self._forget_answers_from(target)
         if target in self.completed:
             # A changed answer means this step and every step after it must be looked at again.
             self.completed = self.completed[: self.completed.index(target)]
+
+    def answer(self, step_id: str, kind: type[A]) -> A | None:
+        """The typed answer of a step that applies to this case (None for one that does not),
+        parsed from its values once."""
+        step = self._step(step_id)
+        if step is None or not step.applies(self):
+            return None
+        if step_id not in self._answers:
+            self._answers[step_id] = step.answer(self)
+        found = self._answers[step_id]
+        assert found is None or isinstance(found, kind), (step_id, found)
+        return found
+
+    def _step(self, step_id: str) -> Step | None:
+        return next((step for step in self.steps if step.id == step_id), None)
+
+    def _forget_answers_from(self, step_id: str) -> None:
+        ids = [step.id for step in self.steps]
+        for later in ids[ids.index(step_id) :]:
+            self._answers.pop(later, None)
 
     def problems(self, step: Step | None = None) -> list[Problem]:
         step = step or self.current
@@ -119,6 +163,7 @@ class Flow:
         for step_id, values in snapshot.get("values", {}).items():
             if step_id in self.values:
                 self.values[step_id] = {str(k): str(v) for k, v in values.items()}
+        self._answers.clear()
         self.completed = [s for s in snapshot.get("completed", []) if s in self.values]
         # Resume at the first step not completed, checked again against today's context.
         self.position = self._resume_index()

@@ -1,60 +1,46 @@
-"""What the database and the printer do as a flow goes on: the draft saved at every step, the
-holder recorded, losses reported, the application submitted, the card issued, documents kept.
+"""What the use cases do as a flow goes on: the draft saved at every step, the holder recorded,
+losses reported, the application submitted, the card issued, documents kept.
 
-Every method blocks (database, printer): the window calls them in the background.
+The runner reaches the use cases only through the interface; each business-ending step is one
+use case, whose transaction is the service's. Every method that calls the interface blocks: the
+window calls them in the background.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
+from counter_app.api.interface import CounterApi
+from counter_app.api.models import (
+    Credentials,
+    HolderOnRecord,
+    Kept,
+    LossRequest,
+    NewCard,
+    NewDraft,
+    PickupRequest,
+    Submission,
+)
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.domain.application import Action, Business, Reason, State, normalised_receipt_no
-from counter_app.domain.card import LossChannel, LossKind
+from counter_app.domain.application import Action, Business, Reason, normalised_receipt_no
+from counter_app.domain.card import LossAction
 from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
-from counter_app.domain.rules import LocalityRules
 from counter_app.printing.data import StaffMember
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import (
-    applications,
-    auth,
-    corrections,
-    documents,
-    drafts,
-    holders,
-    losses,
-    pickup,
-)
-from counter_app.services.actor import Actor
-from counter_app.services.errors import NotFound
-from counter_app.services.holders import HolderRecord
-from counter_app.services.people import NewCard, NewPerson
-from counter_app.store.database import Database
 from counter_app.workflows import facts, records
 from counter_app.workflows.businesses import start
-from counter_app.workflows.checks import parse_date
 from counter_app.workflows.context import Collectable, Context, KnownCard
-from counter_app.workflows.flow import Flow
+from counter_app.workflows.flow import Flow, PrintedForm
 from counter_app.workflows.log_fields import log_fields
-from counter_app.workflows.names import LossAction, StepId
+from counter_app.workflows.names import StepId
 from counter_app.workflows.steps.cards import take_card
+from counter_app.workflows.steps.identity import FOLLOWS
 from counter_app.workflows.steps.paperwork import APPLICATION_BUSINESSES, form_fingerprint
 
 log = logging.getLogger(__name__)
-
-# The correction a replacement follows, kept among the reason step's values.
-FOLLOWS = "follows_correction"
-# What a submission keeps to print, in the order it keeps them.
-SUBMISSION_DOCUMENTS = (DocumentKind.PAYMENT_VOUCHER, DocumentKind.ACCEPTANCE_RECEIPT)
-_LOSS_REPORTS = {
-    LossAction.REPORT_TEMPORARY: (LossKind.TEMPORARY, LossChannel.COUNTER),
-    LossAction.REPORT_FORMAL: (LossKind.FORMAL, LossChannel.COUNTER),
-    LossAction.RECORD_HOTLINE: (LossKind.TEMPORARY, LossChannel.HOTLINE),
-}
 
 
 @dataclass(frozen=True)
@@ -63,60 +49,45 @@ class Recall:
 
     document_type: DocumentType
     number: str
-    record: HolderRecord | None
+    record: HolderOnRecord | None
     cards: tuple[KnownCard, ...]
 
 
-@dataclass(frozen=True)
-class Kept:
-    """A document the finished business left to print, in the order to print it."""
-
-    kind: DocumentKind
-    document_id: int
-
-
 class FlowRunner:
-    def __init__(self, db: Database, actor: Actor, rules: LocalityRules) -> None:
-        self.db, self.actor, self.rules = db, actor, rules
-        # Documents each finished flow kept, by flow; the form printed for each flow, with the
-        # fingerprint of the answers it was made from.
-        self.kept: dict[int, list[Kept]] = {}
-        self._forms: dict[int, tuple[int, str]] = {}
-        # The key each flow's draft is created with: a retried holder step gets the same draft.
-        self._draft_keys: dict[int, uuid.UUID] = {}
+    def __init__(self, api: CounterApi) -> None:
+        self.api = api
 
     @property
     def clerk(self) -> StaffMember:
-        return StaffMember(self.actor.staff_no, self.actor.name)
+        return StaffMember(self.api.actor.staff_no, self.api.actor.name)
 
     def context(self) -> Context:
-        return Context(today=date.today(), rules=self.rules)
+        return Context(today=date.today(), rules=self.api.rules)
 
     def start(self, business: Business) -> Flow:
-        self.actor.require(Permission.TAKE_APPLICATIONS)
+        self.api.actor.require(Permission.TAKE_APPLICATIONS)
         return start(business, self.context())
 
     def start_follow_up(self, correction_id: int) -> Flow:
         """The replacement an approved correction leads to: the holder's record corrected
         first, then a replacement for changed information, filled from that record."""
-        person_id = corrections.apply_correction(self.db, self.actor, correction_id)
+        person_id = self.api.apply_correction(correction_id)
         flow = self.start(Business.REPLACEMENT)
-        flow.values[StepId.REASON].update(
-            {"reason": Reason.INFORMATION_CHANGE.value, FOLLOWS: str(correction_id)}
-        )
-        record = holders.by_id(self.db, self.actor, person_id)
-        flow.values[StepId.HOLDER].update(
-            {"document_type": record.document_type.value, "document_number": record.document_number}
-        )
-        self.apply_holder(flow, Recall(record.document_type, record.document_number, record, ()))
+        flow.set("reason", Reason.INFORMATION_CHANGE.value, StepId.REASON)
+        flow.set(FOLLOWS, str(correction_id), StepId.REASON)
+        found = self.api.holder(person_id)
+        flow.set("document_type", found.holder.document_type.value, StepId.HOLDER)
+        flow.set("document_number", found.holder.document_number, StepId.HOLDER)
+        holder = found.holder
+        self.apply_holder(flow, Recall(holder.document_type, holder.document_number, found, ()))
         self.refresh_cards(flow)
         return flow
 
     # -- filling in ----------------------------------------------------------------------------
-    # Look-ups come in two halves: `find_…` asks the database (in the background) and changes
+    # Look-ups come in two halves: `find_…` asks the use cases (in the background) and changes
     # nothing; `apply_…` puts the answer into the flow (on the window's thread).
     def find_holder(self, document_type: DocumentType, number: str) -> Recall:
-        found = holders.find(self.db, self.actor, document_type, number)
+        found = self.api.find_holder(document_type, number)
         if found is None:
             return Recall(document_type, number, None, ())
         return Recall(document_type, number, found, self._known_cards(found.person_id))
@@ -125,18 +96,19 @@ class FlowRunner:
     def apply_holder(flow: Flow, recall: Recall) -> bool:
         """A returning customer: their record fills what the clerk has not typed, and their
         cards are known. False for a new customer, or an answer overtaken by more typing."""
-        if (recall.document_type, recall.number) != (
-            facts.document_type(flow),
-            facts.holder_number(flow),
+        typed = facts.holder(flow)
+        if typed is None or (recall.document_type, recall.number) != (
+            typed.document_type,
+            typed.document_number,
         ):
             return False
-        found = recall.record
-        if found is None:
+        if recall.record is None:
             flow.context.person_id, flow.context.cards = None, ()
             return False
+        found = recall.record.holder
         recorded = {
             "name": found.name,
-            "sex": found.sex,
+            "sex": found.sex.value if found.sex else "",
             "birth_date": found.birth_date.isoformat() if found.birth_date else "",
             "ethnicity": found.ethnicity or "",
             "address": found.address or "",
@@ -145,7 +117,7 @@ class FlowRunner:
         for name, value in recorded.items():
             if value and not flow.get(StepId.HOLDER, name):
                 flow.set(name, value, StepId.HOLDER)
-        flow.context.person_id, flow.context.cards = found.person_id, recall.cards
+        flow.context.person_id, flow.context.cards = recall.record.person_id, recall.cards
         return True
 
     def refresh_cards(self, flow: Flow) -> None:
@@ -153,7 +125,6 @@ class FlowRunner:
             flow.context.cards = self._known_cards(flow.context.person_id)
 
     def _known_cards(self, person_id: int) -> tuple[KnownCard, ...]:
-        standing = losses.cards_of(self.db, person_id, date.today())
         return tuple(
             KnownCard(
                 card.card_id,
@@ -163,7 +134,7 @@ class FlowRunner:
                 card.reissue_application_id,
                 card.reissue_receipt_no,
             )
-            for card in standing
+            for card in self.api.cards_of(person_id, date.today())
         )
 
     def take_card(self, flow: Flow, card: CardSnapshot) -> None:
@@ -173,9 +144,8 @@ class FlowRunner:
             take_card(flow, flow.current.id, card)
 
     def find_collectable(self, receipt_no: str) -> Collectable | None:
-        try:
-            case = pickup.find_for_pickup(self.db, normalised_receipt_no(receipt_no))
-        except NotFound:
+        case = self.api.find_for_pickup(receipt_no)
+        if case is None:
             return None
         return Collectable(
             case.application_id,
@@ -191,9 +161,8 @@ class FlowRunner:
     @staticmethod
     def apply_collectable(flow: Flow, receipt_no: str, found: Collectable | None) -> bool:
         """False when the clerk has typed on since the look-up began."""
-        if normalised_receipt_no(flow.get(StepId.RECEIPT, "receipt_no")) != normalised_receipt_no(
-            receipt_no
-        ):
+        typed = normalised_receipt_no(flow.get(StepId.RECEIPT, "receipt_no"))
+        if typed != normalised_receipt_no(receipt_no):
             return False
         flow.context.collectable = found
         flow.context.looked_up_receipt = normalised_receipt_no(receipt_no)
@@ -203,14 +172,8 @@ class FlowRunner:
         self, flow: Flow, staff_no: str, password: str, reason: str
     ) -> StaffMember:
         """A supervisor accepts an old card that differs from the document, on this screen."""
-        supervisor = auth.authorise(
-            self.db,
-            staff_no,
-            password,
-            Permission.DECIDE_APPLICATIONS,
-            self.actor,
-            "card_mismatch_overridden",
-            flow.application_id,
+        supervisor = self.api.authorise_override(
+            flow.application_id, Credentials(staff_no, password)
         )
         flow.set("override_by", supervisor.staff_no, StepId.OLD_CARD)
         flow.set("override_reason", reason.strip(), StepId.OLD_CARD)
@@ -218,15 +181,16 @@ class FlowRunner:
 
     def record_formal_loss(self, flow: Flow) -> None:
         """Reissue: the lost card is reported formally at the counter, now (irreversible)."""
-        card_id = self._card_id(flow, flow.get(StepId.LOSS, "card"))
-        losses.report_loss(
-            self.db,
-            self.actor,
-            card_id,
-            LossKind.FORMAL,
-            LossChannel.COUNTER,
-            self.rules,
-            flow.context.today,
+        assert flow.context.person_id is not None  # the holder step recorded the person
+        self.api.report_loss(
+            LossRequest(
+                flow.context.person_id,
+                flow.get(StepId.LOSS, "card").strip().upper(),
+                LossAction.REPORT_FORMAL,
+                flow.context.today,
+                card_spec=self._card_spec(flow),
+                keep_confirmation=False,
+            )
         )
         self.refresh_cards(flow)
 
@@ -254,223 +218,134 @@ class FlowRunner:
         return moved
 
     def _identify(self, flow: Flow) -> None:
-        person = facts.holder(flow)
-        flow.context.person_id = holders.ensure(
-            self.db,
-            self.actor,
-            NewPerson(
-                person.document_type,
-                person.document_number,
-                person.name,
-                person.sex,
-                person.birth_date,
-                person.ethnicity,
-                person.address,
-                person.phone,
-            ),
-        )
+        holder = facts.holder(flow)
+        assert holder is not None  # this is the holder step
+        flow.context.person_id = self.api.record_holder(holder)
         self.refresh_cards(flow)
         if flow.business in APPLICATION_BUSINESSES and flow.application_id is None:
-            summary = drafts.start(
-                self.db,
-                self.actor,
-                flow.business,
-                facts.reason(flow),
-                flow.context.person_id,
-                self.rules.outlet.code,
-                records.details(flow),
-                idempotency_key=self._draft_keys.setdefault(id(flow), uuid.uuid4()),
+            summary = self.api.start_draft(
+                NewDraft(
+                    flow.business,
+                    facts.reason(flow),
+                    flow.context.person_id,
+                    records.details(flow),
+                    flow.draft_key,
+                    follows_correction=facts.follows_correction(flow),
+                )
             )
             flow.application_id, flow.version = summary.id, summary.version
-            follows = flow.get(StepId.REASON, FOLLOWS)
-            if follows:
-                corrections.mark_followed(self.db, self.actor, int(follows), summary.id)
 
     def save(self, flow: Flow) -> None:
         """Keep the draft as it stands (after every step, and after the form was printed)."""
         if flow.application_id is None or flow.version is None:
             return
-        flow.version = drafts.save(
-            self.db,
-            self.actor,
-            flow.application_id,
-            flow.version,
-            records.details(flow),
-            reason=facts.reason(flow),
+        flow.version = self.api.save_draft(
+            flow.application_id, flow.version, records.details(flow), facts.reason(flow)
         )
 
     def _submit(self, flow: Flow) -> None:
-        try:
-            self._submit_draft(flow)
-        except drafts.NotADraft as refused:
-            if refused.state is not State.SUBMITTED:
-                raise
-            # A retry of a submission that was stored but whose answer was lost (the server
-            # restarted as it answered): it was stored whole, so take it as it is.
-            self._take_stored_submission(flow)
-
-    def _take_stored_submission(self, flow: Flow) -> None:
-        assert flow.application_id is not None
-        summary = drafts.own_application(self.db, self.actor, flow.application_id)
-        flow.version, flow.receipt_no = summary.version, summary.receipt_no
-        self.kept[id(flow)] = [
-            Kept(document.kind, document.id)
-            for document in documents.history(self.db, application_id=flow.application_id)
-            if document.kind in SUBMISSION_DOCUMENTS
-        ]
-
-    def _submit_draft(self, flow: Flow) -> None:
         assert flow.application_id is not None and flow.version is not None
-        # One transaction: a crash or a lost connection leaves the draft as it was, or the
-        # whole submission (receipt number, fee voucher, kept documents), never a part of it.
-        with self.db.transaction():
-            old_number = records.old_card_number(flow)
-            old_card_id = self._card_id(flow, old_number) if old_number else None
-            fee = drafts.FeeTaken(facts.fee_due(flow), facts.waiver(flow))
-            version = drafts.save(
-                self.db,
-                self.actor,
+        submitted = self.api.submit(
+            Submission(
                 flow.application_id,
                 flow.version,
+                facts.reason(flow),
                 records.details(flow),
-                reason=facts.reason(flow),
-                old_card_id=old_card_id,
-                materials=records.materials(flow),
-                fee=fee,
+                facts.old_card_number(flow),
+                self._card_spec(flow),
             )
-            summary = applications.transition(
-                self.db, self.actor, flow.application_id, Action.SUBMIT, version
-            )
-            assert summary.receipt_no is not None  # given at submission
-            kept: list[Kept] = []
-            if fee.amount:
-                voucher_no = f"{summary.receipt_no}F"
-                drafts.record_payment(self.db, self.actor, flow.application_id, voucher_no)
-                voucher = records.payment_voucher(
-                    flow, summary.receipt_no, voucher_no, datetime.now(UTC), self.clerk
-                )
-                kept.append(self._keep(DocumentKind.PAYMENT_VOUCHER, voucher, flow.application_id))
-            receipt = documents.keep_acceptance_receipt(
-                self.db, self.actor, flow.application_id, self.rules
-            )
-            kept.append(Kept(DocumentKind.ACCEPTANCE_RECEIPT, receipt))
-        flow.version, flow.receipt_no = summary.version, summary.receipt_no
-        self.kept[id(flow)] = kept
+        )
+        flow.version, flow.receipt_no = submitted.summary.version, submitted.summary.receipt_no
+        flow.kept = submitted.kept
 
     def _issue(self, flow: Flow) -> None:
         found = flow.context.collectable
         assert found is not None  # the receipt step found it
-        number = flow.get(StepId.NEW_CARD, "card_number")
+        read = flow.answer(StepId.NEW_CARD, facts.CardRead)
+        collector = flow.answer(StepId.COLLECTOR, facts.CollectorAnswer)
+        assert read is not None and collector is not None  # their steps come first
         card = (
             flow.context.card
-            if flow.context.card and flow.context.card.card_number == number
+            if flow.context.card and (flow.context.card.card_number == read.card_number)
             else None
         )
-        new_card = NewCard(
-            number,
-            card.spec_version if card else "",
-            card.card_id if card else None,
-            card.issue_date if card else None,
-            card.expiry_date if card else None,
-        )
-        collector = records.representative_record(flow)
-        # One transaction: the card handed over and its confirmation kept, or neither.
-        with self.db.transaction():
-            pickup.complete_pickup(
-                self.db, self.actor, found.application_id, found.version, new_card, collector
+        agent = facts.representative(flow)
+        flow.kept = self.api.complete_pickup(
+            PickupRequest(
+                found.application_id,
+                found.version,
+                NewCard(
+                    read.card_number,
+                    card.spec_version if card else "",
+                    card.card_id if card else None,
+                    card.issue_date if card else None,
+                    card.expiry_date if card else None,
+                ),
+                card_holder_name=read.name,
+                card_document_number=read.ssn,
+                shown_document_type=None if agent else DocumentType(found.document_type),
+                shown_document_number=None if agent else collector.holder_document_number,
+                collector=agent,
             )
-            flow.application_id, flow.receipt_no = found.application_id, found.receipt_no
-            data = records.pickup_confirmation(flow, datetime.now(UTC), self.clerk)
-            kept = self._keep(DocumentKind.PICKUP_CONFIRMATION, data, found.application_id)
-        self.kept[id(flow)] = [kept]
+        )
+        flow.application_id, flow.receipt_no = found.application_id, found.receipt_no
 
     def _loss_action(self, flow: Flow) -> None:
-        # One transaction: the report recorded and its confirmation kept, or neither.
-        with self.db.transaction():
-            self.kept[id(flow)] = self._record_loss_action(flow)
-
-    def _record_loss_action(self, flow: Flow) -> list[Kept]:
-        card_id = self._card_id(flow, flow.get(StepId.LOSS_ACTION, "card"))
-        action = LossAction(flow.get(StepId.LOSS_ACTION, "action"))
-        if action is LossAction.CANCEL:
-            losses.cancel_loss(self.db, self.actor, card_id, flow.context.today)
-            return []
-        kind, channel = _LOSS_REPORTS[action]
-        report_id = losses.report_loss(
-            self.db,
-            self.actor,
-            card_id,
-            kind,
-            channel,
-            self.rules,
-            flow.context.today,
-            reported_on=parse_date(flow.get(StepId.LOSS_ACTION, "called_on")),
+        answer = flow.answer(StepId.LOSS_ACTION, facts.LossActionAnswer)
+        assert answer is not None and flow.context.person_id is not None
+        flow.kept = self.api.report_loss(
+            LossRequest(
+                flow.context.person_id,
+                answer.card_number,
+                answer.action,
+                flow.context.today,
+                called_on=answer.called_on if answer.action is LossAction.RECORD_HOTLINE else None,
+                card_spec=self._card_spec(flow),
+            )
         )
-        standing = losses.card_standing(self.db, card_id, flow.context.today)
-        data = records.loss_confirmation(
-            flow,
-            self.rules.outlet,
-            kind,
-            channel,
-            standing.reported_at or datetime.now(UTC),
-            standing.expires_on,
-            self.clerk,
-        )
-        document_id = documents.keep(
-            self.db,
-            self.actor,
-            DocumentKind.LOSS_REPORT_CONFIRMATION,
-            data,
-            loss_report_id=report_id,
-        )
-        return [Kept(DocumentKind.LOSS_REPORT_CONFIRMATION, document_id)]
 
-    def _card_id(self, flow: Flow, number: str) -> int:
-        assert flow.context.person_id is not None  # the holder step recorded the person
-        spec = flow.context.card.spec_version if flow.context.card else ""
-        return holders.ensure_card(self.db, self.actor, flow.context.person_id, number, spec)
-
-    def _keep(self, kind: DocumentKind, data: object, application_id: int | None) -> Kept:
-        return Kept(kind, documents.keep(self.db, self.actor, kind, data, application_id))
+    @staticmethod
+    def _card_spec(flow: Flow) -> str:
+        return flow.context.card.spec_version if flow.context.card else ""
 
     # -- documents -----------------------------------------------------------------------------
     def prepare_form(self, flow: Flow) -> tuple[int, bytes, int]:
         """The application form for signature, kept with the draft: (document id, PDF, reprint
         number). The same answers give the same kept form, printed again if asked."""
         fingerprint = form_fingerprint(flow)
-        kept = self._forms.get(id(flow))
-        if kept is None or kept[1] != fingerprint:
+        printed = flow.printed_form
+        if printed is None or printed.fingerprint != fingerprint:
             data = records.application_form(flow, self.clerk, flow.context.today, flow.receipt_no)
-            document_id = documents.keep(
-                self.db, self.actor, DocumentKind.APPLICATION_FORM, data, flow.application_id
+            document_id = self.api.keep_document(
+                DocumentKind.APPLICATION_FORM, data, flow.application_id
             )
-            kept = (document_id, fingerprint)
-            self._forms[id(flow)] = kept
-        pdf, reprint = documents.next_print(self.db, kept[0])
-        return kept[0], pdf, reprint
+            printed = flow.printed_form = PrintedForm(document_id, fingerprint)
+        pdf, reprint = self.api.next_print(printed.document_id)
+        return printed.document_id, pdf, reprint
 
-    def form_printed(self, flow: Flow, document_id: int) -> None:
+    @staticmethod
+    def form_printed(flow: Flow, document_id: int) -> None:
         """The form went to the printer: the step counts it printed, and the draft keeps that."""
-        if self._forms.get(id(flow), (None, ""))[0] == document_id:
-            flow.set("printed", self._forms[id(flow)][1], StepId.FORM)
+        printed = flow.printed_form
+        if printed is not None and printed.document_id == document_id:
+            flow.set("printed", printed.fingerprint, StepId.FORM)
 
-    def documents_of(self, flow: Flow) -> list[Kept]:
-        return list(self.kept.get(id(flow), []))
+    @staticmethod
+    def documents_of(flow: Flow) -> list[Kept]:
+        return list(flow.kept)
 
     # -- drafts --------------------------------------------------------------------------------
     def resume(self, application_id: int) -> Flow:
-        record = drafts.load(self.db, self.actor, application_id)
+        record = self.api.load_draft(application_id)
         flow = start(record.business, self.context())
         flow.application_id, flow.version = record.application_id, record.version
         flow.context.person_id = record.person_id
         self.refresh_cards(flow)  # before restoring: the cards decide some steps' checks
-        flow.restore(record.details.get("flow", {}))
+        flow.restore(record.details.flow)
         return flow
 
     def cancel(self, flow: Flow, reason: str) -> None:
         if flow.application_id is None or flow.version is None:
             return
-        summary = applications.transition(
-            self.db, self.actor, flow.application_id, Action.CANCEL, flow.version, note=reason
-        )
+        summary = self.api.transition(flow.application_id, Action.CANCEL, flow.version, reason)
         flow.version = summary.version

@@ -30,6 +30,11 @@ class Step:
         """What a new flow starts with (the commonest answer to a choice)."""
         return {}
 
+    def answer(self, flow: Flow) -> object | None:
+        """The step's values parsed into the typed answer the use cases take (called once per
+        change, through `Flow.answer`); None for a step that only confirms."""
+        return None
+
     def shown(self, flow: Flow) -> dict[str, str]:
         """Values the step computes for display (the SHOWN fields)."""
         return {}

@@ -14,6 +14,7 @@ import sys
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.resources import load_rules
 from counter_app.store.database import Database
 from counter_app.workflows.runner import FlowRunner
@@ -22,7 +23,7 @@ from tests.drills.counter_flow import sign_in, up_to_submission
 
 def main(url: str, moment: str) -> None:
     db = Database(url)
-    runner = FlowRunner(db, sign_in(db), load_rules())
+    runner = FlowRunner(LocalCounterApi(db, sign_in(db), load_rules()))
     flow = up_to_submission(runner)
     print(f"draft {flow.application_id}", flush=True)
     commits = {"before": 0, "after": 0}

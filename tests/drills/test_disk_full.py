@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.domain.application import State
 from counter_app.domain.rules import LocalityRules
 from counter_app.store.database import Database, DiskFull
@@ -71,7 +72,7 @@ def test_a_full_disk_refuses_the_write_and_keeps_the_database_whole(
     db = Database(f"sqlite:///{path}")
     db.upgrade()
     add_clerk(db)
-    runner = FlowRunner(db, sign_in(db), rules)
+    runner = FlowRunner(LocalCounterApi(db, sign_in(db), rules))
     flow = up_to_submission(runner)
     pragma(path, "wal_checkpoint(TRUNCATE)")  # an empty log: the next write needs new space
     filler = fill_up(small_disk)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.domain.application import State
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import drafts
@@ -62,8 +63,8 @@ def test_a_counter_killed_while_submitting_leaves_one_whole_application(
     assert done.returncode == -signal.SIGKILL, done.stdout + done.stderr
     application_id = int(done.stdout.split()[1])
     assert applications_of(db) == 1
-    runner = FlowRunner(db, sign_in(db), rules)
-    waiting = [draft.application_id for draft in drafts.mine(db, runner.actor)]
+    runner = FlowRunner(LocalCounterApi(db, sign_in(db), rules))
+    waiting = [draft.application_id for draft in drafts.mine(db, runner.api.actor)]
     if assert_whole(db, application_id) is State.DRAFT:
         # The clerk finds the draft among theirs and submits it where it stopped.
         assert waiting == [application_id]

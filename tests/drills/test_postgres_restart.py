@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.domain.application import Business, State
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.kinds import DocumentKind
@@ -66,7 +67,7 @@ def db(own_cluster: tuple[ThrowawayCluster, str], cutter: AnswerCutter) -> Itera
 
 @pytest.fixture
 def runner(db: Database, rules: LocalityRules) -> FlowRunner:
-    return FlowRunner(db, sign_in(db), rules)
+    return FlowRunner(LocalCounterApi(db, sign_in(db), rules))
 
 
 def refused_while_away(runner: FlowRunner, flow: Flow) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.dispatch import PrinterDisabled
 from counter_app.printing.kinds import DocumentKind
@@ -48,7 +49,7 @@ def print_counts(db: Database, application_id: int) -> dict[DocumentKind, int]:
 def test_a_queue_stopped_mid_business_loses_no_document_and_prints_none_twice(
     cups_queue: PrivateCups, db: Database, rules: LocalityRules
 ) -> None:
-    runner = FlowRunner(db, sign_in(db), rules)
+    runner = FlowRunner(LocalCounterApi(db, sign_in(db), rules))
     flow = up_to_submission(runner)
     runner.complete(flow)
     voucher, receipt = runner.documents_of(flow)
@@ -59,12 +60,12 @@ def test_a_queue_stopped_mid_business_loses_no_document_and_prints_none_twice(
     application_id = flow.application_id or 0
     printer = cups_queue.printer
     earlier = set(cups_queue.output_dir.glob("*.pdf"))
-    documents.print_document(db, runner.actor, voucher.document_id, printer)
+    documents.print_document(db, runner.api.actor, voucher.document_id, printer)
     cups_queue.wait_for_pdf()
 
     cups_queue.disable("paper jam")
     with pytest.raises(PrinterDisabled) as caught:
-        documents.print_document(db, runner.actor, receipt.document_id, printer)
+        documents.print_document(db, runner.api.actor, receipt.document_id, printer)
     assert describe_print_failure(caught.value) == (
         f"The printer {printer} is paused or out of paper. Fix it, then press Print again. "
         "The document is kept and can be printed again at any time."
@@ -76,7 +77,7 @@ def test_a_queue_stopped_mid_business_loses_no_document_and_prints_none_twice(
     assert cups_queue.jobs() == []  # nothing held to come out once the queue runs again
 
     cups_queue.enable()
-    assert documents.print_document(db, runner.actor, receipt.document_id, printer) == 1
+    assert documents.print_document(db, runner.api.actor, receipt.document_id, printer) == 1
     printed = text(cups_queue.wait_for_pdf().read_bytes())
     assert flow.receipt_no and flow.receipt_no in printed and "重打" not in printed
     assert print_counts(db, application_id) == {

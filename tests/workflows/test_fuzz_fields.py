@@ -10,6 +10,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from counter_app.domain import details
 from counter_app.domain.application import Business
 from counter_app.resources import load_rules
 from counter_app.workflows import records
@@ -54,4 +55,6 @@ def test_any_text_in_any_field_is_judged_not_crashed(where, text) -> None:  # ty
     if len(stripped) > field.max_length or any(ord(c) < 0x20 or c == "\u202e" for c in stripped):
         assert any(problem.field == name for problem in problems), (name, text[:40])
     if business in {Business.REPLACEMENT, Business.REISSUE, Business.CORRECTION}:
-        json.dumps(records.details(flow), ensure_ascii=False)  # storable as it stands
+        kept = records.details(flow)
+        stored = json.loads(json.dumps(details.to_json(kept), ensure_ascii=False))
+        assert details.from_json(stored).flow == kept.flow  # storable and read back

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from counter_app.api.local import LocalCounterApi
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import CardStatus
 from counter_app.domain.person import DocumentType, Sex
@@ -37,7 +38,7 @@ supervisor = services_conftest.supervisor
 
 @pytest.fixture
 def runner(db: Database, clerk: Actor, rules) -> FlowRunner:  # type: ignore[no-untyped-def]
-    return FlowRunner(db, clerk, rules)
+    return FlowRunner(LocalCounterApi(db, clerk, rules))
 
 
 def known_holder(db: Database, clerk: Actor, card_status: CardStatus = CardStatus.ACTIVE) -> int:
@@ -112,7 +113,9 @@ def test_a_draft_resumes_where_it_stopped(runner: FlowRunner, db: Database, cler
     runner.take_card(flow, snapshot(number=OLD_CARD))
     assert runner.complete(flow)
     fill(flow, **{"material:id_original": "1"})  # entered, the step not completed
-    resumed = FlowRunner(db, clerk, runner.rules).resume(flow.application_id or 0)
+    resumed = FlowRunner(LocalCounterApi(db, clerk, runner.api.rules)).resume(
+        flow.application_id or 0
+    )
     assert resumed.current.id == StepId.MATERIALS
     assert resumed.get(StepId.HOLDER, "phone") == "13800000000"
     assert resumed.completed == [StepId.REASON, StepId.HOLDER, StepId.OLD_CARD]
@@ -136,7 +139,7 @@ def test_another_clerk_cannot_take_the_same_business_for_the_same_person(
     runner: FlowRunner, db: Database, rules
 ) -> None:  # type: ignore[no-untyped-def]
     through_holder(runner, Business.REPLACEMENT, "expired")
-    other = FlowRunner(db, add_member(db, "0102", Role.CLERK, "刘强"), rules)
+    other = FlowRunner(LocalCounterApi(db, add_member(db, "0102", Role.CLERK, "刘强"), rules))
     flow = other.start(Business.REPLACEMENT)
     fill(flow, reason="expired")
     other.complete(flow)
@@ -157,9 +160,11 @@ def test_a_mismatching_card_is_accepted_only_by_another_supervisor(
         runner.authorise_override(flow, "0101", PASSWORD, "旧写法")  # a clerk
     accepted = runner.authorise_override(flow, "0201", PASSWORD, "卡面为旧写法")
     assert accepted.staff_no == "0201" and flow.problems() == []
-    own = FlowRunner(db, supervisor, rules).start(Business.REPLACEMENT)
+    own = FlowRunner(LocalCounterApi(db, supervisor, rules)).start(Business.REPLACEMENT)
     with pytest.raises(FourEyesViolation):
-        FlowRunner(db, supervisor, rules).authorise_override(own, "0201", PASSWORD, "x")
+        FlowRunner(LocalCounterApi(db, supervisor, rules)).authorise_override(
+            own, "0201", PASSWORD, "x"
+        )
 
 
 def test_a_reissue_records_the_formal_loss_first(
@@ -261,25 +266,25 @@ def test_an_approved_correction_leads_into_a_replacement(
     print_form(runner, flow)
     runner.complete(flow)
     runner.complete(flow)
-    assert corrections.awaiting_replacement(db, runner.actor) == []  # not approved yet
+    assert corrections.awaiting_replacement(db, runner.api.actor) == []  # not approved yet
     applications.transition(
         db, supervisor, flow.application_id or 0, Action.APPROVE, flow.version or 0
     )
-    [waiting] = corrections.awaiting_replacement(db, runner.actor)
+    [waiting] = corrections.awaiting_replacement(db, runner.api.actor)
     assert waiting.items == ("id_number",) and "*" in waiting.masked_number
 
     follow = runner.start_follow_up(waiting.application_id)
     assert follow.get(StepId.REASON, "reason") == "information_change"
     assert follow.get(StepId.HOLDER, "document_number") == "34052419800101001X"
     assert runner.complete(follow) and runner.complete(follow)  # reason, holder: the draft
-    assert corrections.awaiting_replacement(db, runner.actor) == []
+    assert corrections.awaiting_replacement(db, runner.api.actor) == []
     # Cancelling that replacement's draft gives the correction back: the card is still wanted.
     runner.cancel(follow, "the customer will come back with the old card")
-    [again] = corrections.awaiting_replacement(db, runner.actor)
+    [again] = corrections.awaiting_replacement(db, runner.api.actor)
     assert again.application_id == waiting.application_id
     again_flow = runner.start_follow_up(waiting.application_id)  # applied once: kept corrected
     assert runner.complete(again_flow) and runner.complete(again_flow)
-    assert corrections.awaiting_replacement(db, runner.actor) == []
+    assert corrections.awaiting_replacement(db, runner.api.actor) == []
     found = runner.find_holder(DocumentType.RESIDENT_ID, "34052419800101001X")
     assert found.record is not None and found.record.person_id == follow.context.person_id
 

@@ -27,11 +27,11 @@ from shiboken6 import isValid
 from counter_app.card.reader_state import Situation
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business, normalised_receipt_no
+from counter_app.domain.card import LossAction
 from counter_app.domain.masking import mask_id_number
-from counter_app.services.documents import SendToPrinter
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.labels import business_label
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.print_preview import PrintPreview
 from counter_app.ui.wizard.confirm import ask_cancel_reason, confirmed
 from counter_app.ui.wizard.document_prints import DocumentPrints
@@ -42,7 +42,7 @@ from counter_app.ui.wizard.texts import problem_text, step_title
 from counter_app.workflows import facts
 from counter_app.workflows.checks import check_field
 from counter_app.workflows.flow import Flow
-from counter_app.workflows.names import LossAction, StepId
+from counter_app.workflows.names import StepId
 from counter_app.workflows.runner import FlowRunner
 from counter_app.workflows.steps.cards import take_card
 
@@ -53,16 +53,9 @@ LOOKUP_DELAY_MS = 300  # a scanner types a whole number at once; a clerk pauses 
 class BusinessWizard(QWidget):
     finished = Signal()  # the business ended (done, left or cancelled): counts may have changed
 
-    def __init__(
-        self,
-        runner: FlowRunner,
-        background: Background,
-        printer: Callable[[], str | None],
-        send: SendToPrinter,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner, self._background = runner, background
+        self.runner, self._background = FlowRunner(context.api), context.background
         self.flow: Flow | None = None
         self.form: StepForm | None = None
         self.touched: set[str] = set()
@@ -113,16 +106,14 @@ class BusinessWizard(QWidget):
             self,
             self.documents_row,
             self._run,
-            background,
-            printer,
-            send,
+            context,
             self._back_from_dialog,
         )
         self.actions = StepActions(
             self,
             self.extras,
             lambda: self.flow,
-            runner,
+            self.runner,
             self._run,
             self.prints,
             self.message,
@@ -283,6 +274,7 @@ class BusinessWizard(QWidget):
                 .replace("%3", found.receipt_no)
             )
         person = facts.holder(flow)
+        assert person is not None  # every business but pickup starts with the holder
         lines = [
             self.tr("Holder: %1, %2")
             .replace("%1", person.name)
@@ -317,7 +309,9 @@ class BusinessWizard(QWidget):
         """Sex and birth date as the ID number states them: typed once, never twice."""
         flow = self.flow
         assert flow is not None
-        derived = facts.derived_from_number(facts.document_type(flow), facts.holder_number(flow))
+        person = facts.holder(flow)
+        assert person is not None  # on the holder step
+        derived = facts.derived_from_number(person.document_type, person.document_number)
         for name, value in derived.items():
             if flow.get(StepId.HOLDER, name) != value:
                 flow.set(name, value)
@@ -332,10 +326,11 @@ class BusinessWizard(QWidget):
         runner = self.runner
         if flow.current.id == StepId.HOLDER:
             field = next(f for f in flow.current.fields(flow) if f.name == "document_number")
-            number = facts.holder_number(flow)
+            person = facts.holder(flow)
+            assert person is not None  # on the holder step
+            number, document = person.document_number, person.document_type
             if not number or check_field(field, number, flow.context.today) is not None:
                 return
-            document = facts.document_type(flow)
             self._run_quietly(
                 lambda: runner.find_holder(document, number),
                 lambda recall: self._recalled(runner.apply_holder(flow, recall)),  # type: ignore[arg-type]
@@ -507,7 +502,7 @@ class BusinessWizard(QWidget):
             self.message.setText(self.tr("Done. Receipt number: %1").replace("%1", flow.receipt_no))
         else:
             self.message.setText(self.tr("Done."))
-        self.prints.offer(self.runner.db, self.runner.actor, self.runner.documents_of(flow))
+        self.prints.offer(self.runner.documents_of(flow))
 
     @property
     def preview(self) -> PrintPreview | None:

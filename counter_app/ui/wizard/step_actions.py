@@ -129,8 +129,6 @@ class StepActions:
             self._run(lambda: runner.save(flow), lambda _: None)
 
         self._prints.show(
-            runner.db,
-            runner.actor,
             DocumentKind.APPLICATION_FORM,
             document_id,
             pdf,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business, Reason
+from counter_app.domain.details import CardCheck
 from counter_app.domain.person import DocumentType
 from counter_app.workflows import facts
 from counter_app.workflows.checks import normalised_card_number
@@ -77,14 +78,28 @@ class OldCardStep(Step):
             Field("typed_card_number", required=unreadable, max_length=9),
         )
 
-    def card_differences(self, flow: Flow) -> list[str]:
+    def card_differences(self, flow: Flow, values: dict[str, str]) -> list[str]:
         person = facts.holder(flow)
+        assert person is not None  # the holder step comes first
         return differences(
-            flow.values[self.id],
+            values,
             person.name,
             comparable_number(person.document_type, person.document_number),
-            person.sex.value,
+            person.sex.value if person.sex else "",
             person.birth_date.isoformat() if person.birth_date else "",
+        )
+
+    def answer(self, flow: Flow) -> CardCheck:
+        values = flow.values[self.id]
+        unreadable = self.may_be_unreadable(flow) and ticked(values.get("unreadable"))
+        return CardCheck(
+            card_number=values.get("typed_card_number", "").strip().upper()
+            if unreadable
+            else values.get("card_number", ""),
+            unreadable=unreadable,
+            differences=() if unreadable else tuple(self.card_differences(flow, values)),
+            override_by=values.get("override_by") or None,
+            override_reason=values.get("override_reason") or None,
         )
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
@@ -95,16 +110,10 @@ class OldCardStep(Step):
             return [problem] if problem else []
         if not values.get("card_number"):
             return [Problem("card_number", Code.CARD_NOT_READ)]
-        found = self.card_differences(flow)
+        found = self.card_differences(flow, values)
         if not found or values.get("override_by"):
             return []
         return [Problem("card_number", Code.CARD_DIFFERS, ",".join(found))]
-
-    def card_number(self, flow: Flow) -> str:
-        values = flow.values[self.id]
-        if ticked(values.get("unreadable")):
-            return values.get("typed_card_number", "").strip().upper()
-        return values.get("card_number", "")
 
 
 class NewCardStep(Step):
@@ -114,6 +123,14 @@ class NewCardStep(Step):
 
     def fields(self, flow: Flow) -> tuple[Field, ...]:
         return tuple(Field(name, Kind.SHOWN) for name in CARD_VALUES)
+
+    def answer(self, flow: Flow) -> facts.CardRead:
+        values = flow.values[self.id]
+        return facts.CardRead(
+            values.get("card_number", ""),
+            values.get("card_name", "").strip(),
+            values.get("card_ssn", "").strip().upper(),
+        )
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         found = flow.context.collectable

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from counter_app.domain import idnumber
 from counter_app.domain.application import Business, Reason
+from counter_app.domain.details import CorrectedValue, Correction
+from counter_app.domain.person import Holder
 from counter_app.workflows import facts
 from counter_app.workflows.checks import check_date, normalised_document
 from counter_app.workflows.fields import Choice, Field, Kind
@@ -15,18 +17,31 @@ from counter_app.workflows.step import Step
 from counter_app.workflows.steps.identity import SEXES, phone_problem
 
 NEEDS_CERTIFICATE = frozenset({Reason.ID_NUMBER, Reason.NAME})
-_OLD_VALUE_OF = {
-    CorrectedItem.SEX: "sex",
-    CorrectedItem.ETHNICITY: "ethnicity",
-    CorrectedItem.BIRTH_DATE: "birth_date",
-    CorrectedItem.ADDRESS: "address",
-    CorrectedItem.PHONE: "phone",
-}
+
+
+def _holder(flow: Flow) -> Holder:
+    holder = facts.holder(flow)
+    assert holder is not None  # the holder step comes before the correction
+    return holder
+
+
+def _recorded(holder: Holder, item: CorrectedItem) -> str:
+    """The holder's value of `item` as the holder step recorded it."""
+    if item is CorrectedItem.SEX:
+        return holder.sex.value if holder.sex else ""
+    if item is CorrectedItem.BIRTH_DATE:
+        return holder.birth_date.isoformat() if holder.birth_date else ""
+    value = {
+        CorrectedItem.ETHNICITY: holder.ethnicity,
+        CorrectedItem.ADDRESS: holder.address,
+        CorrectedItem.PHONE: holder.phone,
+    }[item]
+    return value or ""
 
 
 def is_upgrade(flow: Flow) -> bool:
     """A first-generation number: the correction is its upgrade to 18 characters."""
-    number = facts.holder_number(flow)
+    number = _holder(flow).document_number
     return facts.reason(flow) is Reason.ID_NUMBER and len(number) == 15 and number.isdigit()
 
 
@@ -40,16 +55,15 @@ def old_and_new(flow: Flow) -> tuple[str, str, str]:
     values = flow.values[StepId.CORRECTION]
     reason = facts.reason(flow)
     if reason is Reason.ID_NUMBER:
-        old = facts.holder_number(flow)
+        old = _holder(flow).document_number
         new = upgraded(old) if is_upgrade(flow) else values.get("new_value", "").strip().upper()
         return "id_number", old, new
     if reason is Reason.NAME:
-        return "name", facts.holder(flow).name, values.get("new_value", "").strip()
+        return "name", _holder(flow).name, values.get("new_value", "").strip()
     item = corrected_item(flow)
     if item is None:
         return "", "", ""
-    old = flow.get(StepId.HOLDER, _OLD_VALUE_OF[item]).strip()
-    return item.value, old, values.get("new_value", "").strip()
+    return item.value, _recorded(_holder(flow), item), values.get("new_value", "").strip()
 
 
 def upgraded(number: str) -> str:
@@ -83,6 +97,17 @@ class CorrectionStep(Step):
             Field("certificate_office", required=needed, max_length=60),
         )
 
+    def answer(self, flow: Flow) -> Correction | None:
+        values = flow.values[self.id]
+        if not values:
+            return None  # nothing entered yet
+        item, old, new = old_and_new(flow)
+        return Correction(
+            items=(CorrectedValue(item, old, new),) if item else (),
+            certificate_no=values.get("certificate_no", "").strip() or None,
+            certificate_office=values.get("certificate_office", "").strip() or None,
+        )
+
     def shown(self, flow: Flow) -> dict[str, str]:
         _, old, new = old_and_new(flow)
         return {"old_value": old, "new_value": new} if is_upgrade(flow) else {"old_value": old}
@@ -95,7 +120,7 @@ class CorrectionStep(Step):
             return [Problem("new_value", Code.SAME_AS_OLD)]
         if item == "id_number" and not is_upgrade(flow):
             _, problem = normalised_document(
-                "new_value", facts.document_type(flow), new, flow.context.today
+                "new_value", _holder(flow).document_type, new, flow.context.today
             )
             return [problem] if problem else []
         if item == CorrectedItem.BIRTH_DATE:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 
 from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import (
+    DocumentType,
+    Holder,
+    Representative,
+    RepresentativeRole,
+    Sex,
+)
 from counter_app.workflows import facts
-from counter_app.workflows.checks import age_on, normalised_document
+from counter_app.workflows.checks import age_on, normalised_document, parse_date
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import GUARDIAN_AGE, Representation, StepId
@@ -17,6 +23,31 @@ from counter_app.workflows.step import Step
 _PHONE = re.compile(r"\+?[0-9][0-9 -]{4,19}")
 DOCUMENT_TYPES = tuple(Choice(t.value) for t in DocumentType)
 SEXES = tuple(Choice(s.value) for s in Sex)
+
+
+# The replacement an approved correction leads to keeps the correction's id among the reason
+# step's values.
+FOLLOWS = "follows_correction"
+
+
+def document_type(values: dict[str, str]) -> DocumentType:
+    return facts.member(DocumentType, values.get("document_type", ""), DocumentType.RESIDENT_ID)
+
+
+def holder_answer(values: dict[str, str]) -> facts.HolderAnswer:
+    return facts.HolderAnswer(
+        Holder(
+            name=values.get("name", "").strip(),
+            document_type=document_type(values),
+            document_number=values.get("document_number", "").strip().upper(),
+            sex=facts.member(Sex, values.get("sex", ""), Sex.UNSPECIFIED),
+            birth_date=parse_date(values.get("birth_date", "")),
+            ethnicity=values.get("ethnicity", "").strip() or None,
+            address=values.get("address", "").strip() or None,
+            phone=values.get("phone", "").strip() or None,
+        ),
+        facts.member(Representation, values.get("representative", ""), Representation.NONE),
+    )
 
 
 def phone_problem(name: str, value: str) -> list[Problem]:
@@ -33,6 +64,15 @@ class ReasonStep(Step):
     def fields(self, flow: Flow) -> tuple[Field, ...]:
         reasons = REASONS_BY_BUSINESS[flow.business]
         return (Field("reason", Kind.CHOICE, choices=tuple(Choice(r.value) for r in reasons)),)
+
+    def answer(self, flow: Flow) -> facts.ReasonAnswer:
+        values = flow.values[self.id]
+        text = values.get("reason", "")
+        follows = values.get(FOLLOWS, "")
+        return facts.ReasonAnswer(
+            Reason(text) if text in {r.value for r in Reason} else None,
+            int(follows) if follows.isdigit() else None,
+        )
 
 
 class HolderStep(Step):
@@ -61,8 +101,12 @@ class HolderStep(Step):
             ),
         )
 
+    def answer(self, flow: Flow) -> facts.HolderAnswer:
+        return holder_answer(flow.values[self.id])
+
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
-        document = facts.document_type(flow)
+        person = holder_answer(values).holder
+        document = person.document_type
         # A first-generation number is accepted only to be upgraded by a correction.
         upgrading = flow.business is Business.CORRECTION and facts.reason(flow) is Reason.ID_NUMBER
         problems = phone_problem("phone", values.get("phone", ""))
@@ -77,7 +121,7 @@ class HolderStep(Step):
             problems.append(Problem("sex", Code.SEX_DISAGREES, stated["sex"]))
         if stated and values.get("birth_date") and values["birth_date"] != stated["birth_date"]:
             problems.append(Problem("birth_date", Code.BIRTH_DATE_DISAGREES, stated["birth_date"]))
-        born = facts.holder(flow).birth_date
+        born = person.birth_date
         if born is not None and born <= flow.context.today:
             age = age_on(born, flow.context.today)
             if age < GUARDIAN_AGE and values.get("representative") != Representation.GUARDIAN:
@@ -105,8 +149,22 @@ class RepresentativeStep(Step):
             Field("phone", required=False, max_length=20),
         )
 
+    def answer(self, flow: Flow) -> Representative:
+        values = flow.values[self.id]
+        role = facts.representation(flow)
+        return Representative(
+            role=RepresentativeRole(role.value)
+            if role is not Representation.NONE
+            else RepresentativeRole.AGENT,
+            name=values.get("name", "").strip(),
+            document_type=document_type(values),
+            document_number=values.get("document_number", "").strip().upper(),
+            relationship=values.get("relationship", "").strip(),
+            phone=values.get("phone", "").strip() or None,
+        )
+
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
-        document = facts.document_type(flow, StepId.REPRESENTATIVE)
+        document = document_type(values)
         problems = phone_problem("phone", values.get("phone", ""))
         typed = values.get("document_number", "")
         if not typed.strip():
@@ -116,7 +174,8 @@ class RepresentativeStep(Step):
         )
         if problem is not None:
             return [problem, *problems]
-        if number == facts.holder_number(flow) or number == _pickup_holder_number(flow):
+        holder = facts.holder(flow)
+        if (holder and number == holder.document_number) or number == _pickup_holder_number(flow):
             problems.append(Problem("document_number", Code.SAME_PERSON))
         return problems
 

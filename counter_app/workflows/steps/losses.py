@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter_app.domain.application import Business
 from counter_app.domain.card import CardStatus
+from counter_app.workflows import facts
 from counter_app.workflows.checks import normalised_card_number, parse_date
 from counter_app.workflows.context import KnownCard
 from counter_app.workflows.fields import Choice, Field, Kind
@@ -49,6 +50,9 @@ class LossStep(Step):
     def fields(self, flow: Flow) -> tuple[Field, ...]:
         return (card_field(flow),)
 
+    def answer(self, flow: Flow) -> facts.ChosenCard:
+        return facts.ChosenCard(flow.get(self.id, "card").strip().upper())
+
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         problems = check_card_number(flow, values)
         if problems or not values.get("card"):
@@ -81,6 +85,14 @@ class LossActionStep(Step):
             # The lapse counts from the day the customer called, not from today.
             return (*fields, Field("called_on", Kind.DATE))
         return fields
+
+    def answer(self, flow: Flow) -> facts.LossActionAnswer:
+        values = flow.values[self.id]
+        return facts.LossActionAnswer(
+            values.get("card", "").strip().upper(),
+            facts.member(LossAction, values.get("action", ""), LossAction.REPORT_TEMPORARY),
+            parse_date(values.get("called_on", "")),
+        )
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         problems = check_card_number(flow, values)

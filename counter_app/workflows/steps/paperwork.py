@@ -6,7 +6,8 @@ import hashlib
 import json
 
 from counter_app.domain.application import Business
-from counter_app.domain.rules import Material
+from counter_app.domain.details import FeeChoice
+from counter_app.domain.rules import ZERO, Material
 from counter_app.workflows import facts
 from counter_app.workflows.fields import Choice, Field, Kind, ticked
 from counter_app.workflows.flow import Flow
@@ -43,21 +44,21 @@ class MaterialsStep(Step):
             for material, _ in checklist(flow)
         )
 
+    def answer(self, flow: Flow) -> facts.Materials:
+        values = flow.values[self.id]
+        return facts.Materials(
+            {
+                material.code: ticked(values.get(MATERIAL_PREFIX + material.code))
+                for material, _ in checklist(flow)
+            }
+        )
+
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         return [
             Problem(MATERIAL_PREFIX + material.code, Code.MATERIAL_MISSING)
             for material, required in checklist(flow)
             if required and not ticked(values.get(MATERIAL_PREFIX + material.code))
         ]
-
-
-def provided_materials(flow: Flow) -> list[str]:
-    values = flow.values[StepId.MATERIALS]
-    return [
-        material.code
-        for material, _ in checklist(flow)
-        if ticked(values.get(MATERIAL_PREFIX + material.code))
-    ]
 
 
 class FeeStep(Step):
@@ -72,12 +73,22 @@ class FeeStep(Step):
         waivers = tuple(
             Choice(code, waiver.label) for code, waiver in flow.context.rules.waivers.items()
         )
-        waived = facts.waiver(flow) is not None
+        waived = bool(flow.get(self.id, "waiver"))
         return (
             Field("amount", Kind.SHOWN),
             Field("waiver", Kind.CHOICE, required=False, choices=waivers),
             Field("waiver_proof", required=waived, max_length=40),
             Field("collected", Kind.FLAG, required=False),
+        )
+
+    def answer(self, flow: Flow) -> FeeChoice:
+        values = flow.values[self.id]
+        waiver = values.get("waiver") or None
+        waived = waiver is not None and waiver in flow.context.rules.waivers
+        return FeeChoice(
+            ZERO if waived else facts.rules_fee(flow),
+            waiver,
+            values.get("waiver_proof", "").strip() or None,
         )
 
     def shown(self, flow: Flow) -> dict[str, str]:

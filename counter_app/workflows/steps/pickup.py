@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter_app.domain.application import State, normalised_receipt_no
+from counter_app.workflows import facts
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import Representation, StepId
@@ -19,6 +20,9 @@ class ReceiptStep(Step):
 
     def fields(self, flow: Flow) -> tuple[Field, ...]:
         return (Field("receipt_no", max_length=32),)
+
+    def answer(self, flow: Flow) -> facts.ReceiptAnswer:
+        return facts.ReceiptAnswer(normalised_receipt_no(flow.get(self.id, "receipt_no")))
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
         found = flow.context.collectable
@@ -43,6 +47,13 @@ class CollectorStep(Step):
         return (
             Field("collector", Kind.CHOICE, choices=COLLECTORS),
             Field("holder_document_number", max_length=32),
+        )
+
+    def answer(self, flow: Flow) -> facts.CollectorAnswer:
+        values = flow.values[self.id]
+        return facts.CollectorAnswer(
+            facts.member(Representation, values.get("collector", ""), Representation.NONE),
+            values.get("holder_document_number", "").strip().upper(),
         )
 
     def check_more(self, flow: Flow, values: dict[str, str]) -> list[Problem]:
