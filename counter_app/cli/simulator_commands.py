@@ -8,6 +8,8 @@ from argparse import Namespace, _SubParsersAction
 from pathlib import Path
 
 from counter_app.cli.common import EXIT_OK, CommandFailed
+from counter_app.idcard.simulator import control as idcard_control
+from counter_app.idcard.simulator.profiles import load_idcard_profiles
 from counter_app.resources.simulated_cards import load_profiles
 from counter_app.simulator import control
 from counter_app.simulator.security import psam_profiles
@@ -42,6 +44,25 @@ def register(commands: _SubParsersAction) -> None:
     actions.add_parser("profiles", help="the cards that can be inserted").set_defaults(
         handler=list_profiles
     )
+    _register_idcard(actions)
+
+
+def _register_idcard(actions: _SubParsersAction) -> None:
+    """`simulator idcard …`: the simulated ID card reader on a pseudo-terminal."""
+    parser = actions.add_parser("idcard", help="the simulated ID card reader")
+    idcard = parser.add_subparsers(dest="idcard_action", required=True, metavar="ACTION")
+    insert = idcard.add_parser("insert", help="lay an ID card on the reader; prints its port")
+    insert.add_argument("profile", help="a card key from simulated_idcards.toml")
+    insert.set_defaults(handler=insert_idcard)
+    idcard.add_parser("remove", help="take the ID card off the reader").set_defaults(
+        handler=remove_idcard
+    )
+    idcard.add_parser("profiles", help="the ID cards that can be laid on it").set_defaults(
+        handler=list_idcard_profiles
+    )
+    idcard.add_parser("unplug", help="stop the simulated reader (its port goes)").set_defaults(
+        handler=unplug_idcard_reader
+    )
 
 
 def _simulator(action):  # type: ignore[no-untyped-def]
@@ -50,7 +71,7 @@ def _simulator(action):  # type: ignore[no-untyped-def]
     def run(args: Namespace) -> int:
         try:
             action(args)
-        except control.SimulatorError as error:
+        except (control.SimulatorError, idcard_control.IdCardSimulatorError) as error:
             raise CommandFailed(str(error)) from None
         return EXIT_OK
 
@@ -99,3 +120,24 @@ def list_profiles(args: Namespace) -> None:
         print(f"{key:15} {profile.label}")
     for key, psam in psam_profiles().items():
         print(f"{key:15} {psam.label} (put it in slot 1)")
+
+
+@_simulator
+def insert_idcard(args: Namespace) -> None:
+    print(idcard_control.insert(args.profile))  # the port: what a script or the window needs
+
+
+@_simulator
+def remove_idcard(args: Namespace) -> None:
+    print("card removed" if idcard_control.remove() else "no card was on the reader")
+
+
+@_simulator
+def list_idcard_profiles(args: Namespace) -> None:
+    for key, profile in load_idcard_profiles().items():
+        print(f"{key:15} {profile.label}")
+
+
+@_simulator
+def unplug_idcard_reader(args: Namespace) -> None:
+    print("reader unplugged" if idcard_control.unplug() else "the reader was not running")
