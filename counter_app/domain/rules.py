@@ -8,6 +8,8 @@ The rules file is TOML (see resources/rules-320100.toml for a complete example):
     [loss_report]   temporary_validity_days (> 0)
     [fees.<business>]       <reason> = "20.00" and/or default = "0.00"
     [waivers.<code>]        zh, en  (optional section)
+    [photo]         min_bytes, max_bytes: the card office's limits on the photo's JPEG file
+                    (optional section; without it, DEFAULT_PHOTO_FILE_SIZE)
     [materials.catalogue.<code>]  zh, en
     [materials.<business>]  <reason> = [codes] and/or default = [codes] (required materials),
                             optional = [codes] (offered for every reason, not required)
@@ -38,6 +40,9 @@ _DEFAULT = "default"
 _OPTIONAL = "optional"
 
 T = TypeVar("T")
+
+# What a photo file may weigh: far outside this no card office's published limits lie.
+_PHOTO_BYTES = (1_024, 1_048_576)
 
 
 class RulesError(ValueError):
@@ -81,6 +86,21 @@ class Waiver:
 
 
 @dataclass(frozen=True)
+class PhotoFileSize:
+    """The least and most bytes the holder's prepared photo (JPEG) may have."""
+
+    min_bytes: int
+    max_bytes: int
+
+    def admits(self, size: int) -> bool:
+        return self.min_bytes <= size <= self.max_bytes
+
+
+# Card offices publish 9–20 KB and 14–40 KB: without a [photo] section, a file that fits both.
+DEFAULT_PHOTO_FILE_SIZE = PhotoFileSize(14 * 1024, 20 * 1024)
+
+
+@dataclass(frozen=True)
 class LocalityRules:
     source_name: str
     name: str
@@ -93,6 +113,7 @@ class LocalityRules:
     fees: Mapping[tuple[Business, Reason | None], Decimal]
     waivers: Mapping[str, Waiver]
     materials: Mapping[tuple[Business, Reason | None], tuple[Material, ...]]
+    photo_file_size: PhotoFileSize = DEFAULT_PHOTO_FILE_SIZE
 
     @property
     def summary(self) -> str:
@@ -170,7 +191,7 @@ def _parse(data: dict[str, Any], source_name: str) -> LocalityRules:
         data,
         "",
         required=("meta", "outlet", "production", "loss_report", "fees", "materials"),
-        optional=("waivers",),
+        optional=("waivers", "photo"),
     )
     meta = _table(data, "meta", "")
     _check_keys(meta, "meta", required=("name", "version", "region_code"))
@@ -203,7 +224,29 @@ def _parse(data: dict[str, Any], source_name: str) -> LocalityRules:
         fees=MappingProxyType(_parse_fees(_table(data, "fees", ""))),
         waivers=MappingProxyType(waivers),
         materials=MappingProxyType(_parse_materials(_table(data, "materials", ""))),
+        photo_file_size=(
+            _parse_photo(_table(data, "photo", "")) if "photo" in data else DEFAULT_PHOTO_FILE_SIZE
+        ),
     )
+
+
+def _parse_photo(photo: dict[str, Any]) -> PhotoFileSize:
+    _check_keys(photo, "photo", required=("min_bytes", "max_bytes"))
+    low, high = (_bytes(photo, key) for key in ("min_bytes", "max_bytes"))
+    if low >= high:
+        raise RulesError("photo.max_bytes", "must be larger than photo.min_bytes")
+    return PhotoFileSize(low, high)
+
+
+def _bytes(table: dict[str, Any], key: str) -> int:
+    value = table[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RulesError(f"photo.{key}", "must be a whole number of bytes")
+    if not _PHOTO_BYTES[0] <= value <= _PHOTO_BYTES[1]:
+        raise RulesError(
+            f"photo.{key}", f"must be between {_PHOTO_BYTES[0]} and {_PHOTO_BYTES[1]}"
+        )
+    return value
 
 
 def _parse_fees(fees: dict[str, Any]) -> dict[tuple[Business, Reason | None], Decimal]:
