@@ -243,9 +243,7 @@ def _bytes(table: dict[str, Any], key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise RulesError(f"photo.{key}", "must be a whole number of bytes")
     if not _PHOTO_BYTES[0] <= value <= _PHOTO_BYTES[1]:
-        raise RulesError(
-            f"photo.{key}", f"must be between {_PHOTO_BYTES[0]} and {_PHOTO_BYTES[1]}"
-        )
+        raise RulesError(f"photo.{key}", f"must be between {_PHOTO_BYTES[0]} and {_PHOTO_BYTES[1]}")
     return value
 
 
