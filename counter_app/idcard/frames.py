@@ -41,10 +41,14 @@ class Status(IntEnum):
 
 
 def checksum(data: bytes) -> int:
-    result = 0
-    for byte in data:
-        result ^= byte
-    return result
+    """The XOR of all bytes: folded as one integer, halves XORed until one byte is left (the
+    photo's kilobyte costs a dozen integer operations instead of a loop over its bytes)."""
+    value, width = int.from_bytes(data, "little"), len(data)
+    while width > 1:
+        half = width // 2
+        value = (value >> (8 * half)) ^ (value & ((1 << (8 * half)) - 1))
+        width -= half
+    return value
 
 
 def _frame(head: bytes, body: bytes) -> bytes:

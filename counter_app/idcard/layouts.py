@@ -106,8 +106,9 @@ def card_type_of(text: bytes) -> CardType:
     return TYPE_FLAGS[flag]
 
 
-def decode_text(text: bytes) -> IdCard:
-    """The card the text describes; CardDataError when it fits no layout."""
+def decode_text(text: bytes, photo: bytes = b"") -> IdCard:
+    """The card the text describes (with the photo the reader sent beside it); CardDataError
+    when it fits no layout."""
     if len(text) != TEXT_SIZE:
         raise CardDataError(f"the card's text is {len(text)} bytes, not {TEXT_SIZE}")
     card_type = card_type_of(text)
@@ -125,7 +126,7 @@ def decode_text(text: bytes) -> IdCard:
         values[key] = _date(values[key], key)
     valid_to = values["valid_to"]
     values["valid_to"] = None if valid_to == LONG_TERM_TEXT else _date(valid_to, "valid_to")
-    return IdCard(card_type=card_type, **values)
+    return IdCard(card_type=card_type, photo=photo, **values)
 
 
 def encode_text(card: IdCard) -> bytes:

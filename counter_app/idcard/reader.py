@@ -9,8 +9,9 @@ reader that went silent or talks nonsense is named instead of hung on.
 
 from __future__ import annotations
 
+import os
+import select
 import time
-from dataclasses import replace
 from typing import Protocol, Self
 
 import serial
@@ -29,17 +30,15 @@ BAUD_RATE = 115200
 TIMEOUT = 5.0
 PHOTO_SIZE = 1024  # WLT
 _LENGTHS_SIZE = 4  # text length and photo length, 2 bytes each, ahead of the text
-_SLACK = 0.05  # seconds a wait may run past its deadline
+_READ_SIZE = 4096  # more than any frame: one read takes all that has arrived
 
 
 class SerialLine(Protocol):
     """What the session needs of pyserial's Serial (tests may hand it anything alike)."""
 
-    timeout: float | None
-
     def write(self, data: bytes, /) -> int | None: ...
-    def read(self, size: int = 1, /) -> bytes: ...
     def reset_input_buffer(self) -> None: ...
+    def fileno(self) -> int: ...
     def close(self) -> None: ...
 
 
@@ -66,7 +65,6 @@ class IdCardReader:
         self._line = line
         self.timeout = timeout
         self.port = port
-        self._line_timeout = line.timeout
 
     @classmethod
     def open(cls, path: str, timeout: float = TIMEOUT) -> Self:
@@ -88,7 +86,7 @@ class IdCardReader:
             self._line.reset_input_buffer()
             self._line.write(command_frame(command, parameters))
             return self._answer(command)
-        except serial.SerialException as error:  # e.g. a USB reader unplugged mid-exchange
+        except (serial.SerialException, OSError) as error:  # a USB reader unplugged, say
             raise NoAnswer(f"the reader on {self.port} stopped answering: {error}") from None
 
     def command(self, command: Command, expected: Status = Status.SUCCESS) -> bytes:
@@ -120,7 +118,7 @@ class IdCardReader:
                 f"and a photo of {photo_size}"
             )
         text_end = _LENGTHS_SIZE + text_size
-        return replace(decode_text(data[_LENGTHS_SIZE:text_end]), photo=data[text_end:])
+        return decode_text(data[_LENGTHS_SIZE:text_end], photo=data[text_end:])
 
     def read_card(self) -> IdCard:
         """Find, select and read the card on the reader; NoCard when there is none."""
@@ -131,29 +129,35 @@ class IdCardReader:
     def _answer(self, command: Command) -> Frame:
         decoder = FrameDecoder()
         deadline = time.monotonic() + self.timeout
-        self._set_line_timeout(self.timeout)
         while (frame := decoder.next_frame()) is None:
-            remaining = deadline - time.monotonic()
-            # pyserial reconfigures the port at each change of its timeout: changed only when
-            # a read could otherwise overrun the deadline by more than the slack.
-            if self._line_timeout is None or self._line_timeout - remaining > _SLACK:
-                self._set_line_timeout(max(remaining, 0.0))
-            chunk = self._line.read(decoder.needed()) if remaining > 0 else b""
+            chunk = self._read_some(deadline)
             if not chunk:
                 raise self._silence(command, decoder)
             decoder.feed(chunk)
         return frame
+
+    def _read_some(self, deadline: float) -> bytes:
+        """Whatever has arrived once something has (b"" at the deadline). Not pyserial's
+        read(n): it wakes for a count, and a frame's length is only known from its header."""
+        descriptor = self._line.fileno()
+        while (remaining := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([descriptor], [], [], remaining)
+            if not ready:
+                break
+            try:
+                data = os.read(descriptor, _READ_SIZE)
+            except BlockingIOError:
+                continue  # woken for nothing: wait again
+            if not data:  # readable but empty: the device went away
+                raise serial.SerialException(f"{self.port} returned no data (disconnected?)")
+            return data
+        return b""
 
     def _silence(self, command: Command, decoder: FrameDecoder) -> NoAnswer | GarbledAnswer:
         waited = f"within {self.timeout:g} s to {command.name.lower().replace('_', ' ')}"
         if decoder.skipped or decoder.buffered:
             return GarbledAnswer(f"the reader on {self.port} sent no whole frame {waited}")
         return NoAnswer(f"no answer from the reader on {self.port} {waited}")
-
-    def _set_line_timeout(self, timeout: float | None) -> None:
-        if self._line_timeout != timeout:
-            self._line.timeout = timeout
-            self._line_timeout = timeout
 
 
 def read_card(port: str, timeout: float = TIMEOUT) -> IdCard:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+import time
+
 import pytest
 
 from counter_app.idcard import errors
@@ -108,64 +113,91 @@ def test_commands_decode_with_their_two_byte_head() -> None:
 
 
 class ScriptedLine:
-    """A serial line in memory: each written command gets the next scripted answer, handed out
-    `chunk` bytes per read, the way a slow line delivers it."""
+    """A serial line on a pipe: each written command gets the next scripted answer, delivered
+    `chunk` bytes at a time with pauses between, the way a slow line delivers it."""
 
     def __init__(self, answers: list[bytes], chunk: int = 3) -> None:
         self._answers = list(answers)
-        self._pending = b""
+        self._read_end, self._write_end = os.pipe()
+        os.set_blocking(self._read_end, False)
+        self._delivery: threading.Thread | None = None
         self.chunk = chunk
-        self.timeout: float | None = 1.0
         self.written: list[bytes] = []
         self.flushes = 0
 
     def write(self, data: bytes, /) -> int:
         self.written.append(data)
         if self._answers:
-            self._pending += self._answers.pop(0)
+            answer = self._answers.pop(0)
+            self._delivery = threading.Thread(target=self._deliver, args=(answer,))
+            self._delivery.start()
         return len(data)
 
-    def read(self, size: int = 1, /) -> bytes:
-        taken = self._pending[: min(size, self.chunk)]
-        self._pending = self._pending[len(taken) :]
-        return taken
+    def _deliver(self, answer: bytes) -> None:
+        for start in range(0, len(answer), self.chunk):
+            os.write(self._write_end, answer[start : start + self.chunk])
+            time.sleep(0.001)
 
     def reset_input_buffer(self) -> None:
         self.flushes += 1
-        self._pending = b""
+        if self._delivery is not None:
+            self._delivery.join()  # what was on its way has arrived: flushed with the rest
+        with contextlib.suppress(BlockingIOError):
+            while os.read(self._read_end, 4096):
+                pass
+
+    def fileno(self) -> int:
+        return self._read_end
 
     def close(self) -> None:
-        pass
+        if self._delivery is not None:
+            self._delivery.join()
+        os.close(self._read_end)
+        os.close(self._write_end)
 
 
-def test_the_session_reads_an_answer_split_into_small_reads() -> None:
-    line = ScriptedLine([b"\x00\x01" + CARD_FOUND], chunk=2)
-    IdCardReader(line, port="test").find_card()
+def session(*answers: bytes, timeout: float = 1.0, chunk: int = 3) -> IdCardReader:
+    return IdCardReader(ScriptedLine(list(answers), chunk), timeout=timeout, port="test")
+
+
+def test_the_session_reads_an_answer_that_arrives_in_pieces() -> None:
+    line = ScriptedLine([b"\x00\x01" + CARD_FOUND], chunk=2)  # noise, then the frame
+    with IdCardReader(line, port="test") as reader:
+        reader.find_card()
     assert line.written == [FIND_CARD]
     assert line.flushes == 1
 
 
 def test_a_stale_answer_is_flushed_before_the_next_command() -> None:
+    # The stray "no card" after the first answer must not pass for the second answer
+    # (sam_status would raise NoCard for it).
     line = ScriptedLine([SAM_OK + answer_frame(0x80), SAM_OK])
-    reader = IdCardReader(line, port="test")
-    reader.sam_status()  # the stray "no card" after it is dropped before the next command
-    reader.sam_status()
+    with IdCardReader(line, port="test") as reader:
+        reader.sam_status()
+        reader.sam_status()
+    assert line.written == [command_frame(Command.SAM_STATUS)] * 2
     assert line.flushes == 2
 
 
 def test_a_silent_line_is_no_answer() -> None:
-    with pytest.raises(errors.NoAnswer, match=r"within 0\.2 s to find card"):
-        IdCardReader(ScriptedLine([]), timeout=0.2, port="test").find_card()
+    with (
+        session(timeout=0.2) as reader,
+        pytest.raises(errors.NoAnswer, match=r"within 0\.2 s to find card"),
+    ):
+        reader.find_card()
 
 
 def test_noise_alone_is_a_garbled_answer() -> None:
-    with pytest.raises(errors.GarbledAnswer, match="no whole frame"):
-        IdCardReader(ScriptedLine([b"\x01\x02\x03"]), timeout=0.2, port="test").sam_status()
+    with (
+        session(b"\x01\x02\x03", timeout=0.2) as reader,
+        pytest.raises(errors.GarbledAnswer, match="no whole frame"),
+    ):
+        reader.sam_status()
 
 
 def test_a_bad_checksum_from_the_reader_is_a_garbled_answer() -> None:
-    with pytest.raises(errors.BadChecksum):
-        IdCardReader(ScriptedLine([SAM_OK[:-1] + b"\x00"]), port="test").sam_status()
+    with session(SAM_OK[:-1] + b"\x00") as reader, pytest.raises(errors.BadChecksum):
+        reader.sam_status()
 
 
 @pytest.mark.parametrize(
@@ -175,8 +207,7 @@ def test_a_bad_checksum_from_the_reader_is_a_garbled_answer() -> None:
 def test_each_status_word_is_its_typed_error(
     status: int, kind: type[errors.ReaderStatusError]
 ) -> None:
-    reader = IdCardReader(ScriptedLine([answer_frame(status)]), port="test")
-    with pytest.raises(errors.ReaderStatusError) as raised:
+    with session(answer_frame(status)) as reader, pytest.raises(errors.ReaderStatusError) as raised:
         reader.find_card()
     assert type(raised.value) is kind
     assert raised.value.status == status
@@ -193,13 +224,14 @@ def test_the_status_words_fall_into_the_kinds_the_command_line_tells_apart() -> 
 
 
 def test_an_unknown_status_word_is_a_reader_error_naming_it() -> None:
-    reader = IdCardReader(ScriptedLine([answer_frame(0x0012AB)]), port="test")
-    with pytest.raises(errors.ReaderStatusError, match="0012AB") as raised:
+    with (
+        session(answer_frame(0x0012AB)) as reader,
+        pytest.raises(errors.ReaderStatusError, match="0012AB") as raised,
+    ):
         reader.sam_status()
     assert type(raised.value) is errors.ReaderStatusError
 
 
 def test_card_found_is_what_find_card_expects_and_success_is_not() -> None:
-    reader = IdCardReader(ScriptedLine([SAM_OK]), port="test")
-    with pytest.raises(errors.ReaderStatusError, match="000090"):
+    with session(SAM_OK) as reader, pytest.raises(errors.ReaderStatusError, match="000090"):
         reader.find_card()
