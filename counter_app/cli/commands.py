@@ -14,7 +14,18 @@ from counter_app.store.database import DatabaseUnavailable
 
 # Each command lives in counter_app.cli.<name>_commands, imported only when it runs (all of them
 # for the help): the commands load very different layers, and none should wait for the others'.
-COMMANDS = ("db", "staff", "audit", "demo", "card", "simulator", "print", "report", "idcard")
+COMMANDS = (
+    "db",
+    "staff",
+    "audit",
+    "demo",
+    "card",
+    "simulator",
+    "print",
+    "report",
+    "idcard",
+    "photo",
+)
 
 
 def named_command(argv: list[str]) -> str | None:
