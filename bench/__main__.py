@@ -15,7 +15,16 @@ import traceback
 from collections.abc import Callable
 from contextlib import ExitStack
 
-from bench import card_read, document_build, idcard_read, machine, psam_read, queue, startup
+from bench import (
+    card_read,
+    document_build,
+    idcard_read,
+    machine,
+    photo_prepare,
+    psam_read,
+    queue,
+    startup,
+)
 from bench.card_service import private_pcscd, why_unavailable
 from bench.timing import Figure, print_table
 
@@ -27,6 +36,7 @@ BENCHMARKS: dict[str, Callable[[bool], list[Figure]]] = {
     "card_read": card_read.measure,
     "psam_read": psam_read.measure,
     "idcard_read": idcard_read.measure,
+    "photo_prepare": photo_prepare.measure,
 }
 NEED_PCSCD = {"card_read", "psam_read"}
 
