@@ -164,7 +164,7 @@ class LocalCounterApi:
             supervisor.password,
             Permission.DECIDE_APPLICATIONS,
             self._actor,
-            "card_mismatch_overridden",
+            submission.OVERRIDE_AUTHORISED,
             application_id,
         )
 

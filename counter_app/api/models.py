@@ -1,21 +1,21 @@
-"""The requests and answers that cross the interface, typed.
-
-The answers the use cases already return (summaries, pages, records) are defined beside their
-use case and named here, so that a caller imports every type it needs from this one module; the
-requests that carry a whole business's result to the use case that stores it are defined here.
+"""The requests and answers that cross the interface, typed: a caller imports every type it
+needs from this one module. The requests are defined in requests.py (the services take them
+too); the answers the use cases return (summaries, pages, records) beside their use case.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import date
-
-from counter_app.domain.application import Business, Reason
-from counter_app.domain.card import LossAction
+from counter_app.api.requests import (
+    Credentials,
+    Kept,
+    LossRequest,
+    NewDraft,
+    PickupRequest,
+    Submission,
+)
+from counter_app.domain.card import LossAction, NewCard
 from counter_app.domain.details import ApplicationDetails
-from counter_app.domain.person import DocumentType, Holder, Representative
-from counter_app.printing.kinds import DocumentKind
+from counter_app.domain.person import Holder, Representative
 from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.services.corrections import CorrectionToFollow
@@ -23,7 +23,6 @@ from counter_app.services.documents import DocumentSummary, SendToPrinter
 from counter_app.services.drafts import DraftRecord, DraftSummary
 from counter_app.services.holders import HolderOnRecord
 from counter_app.services.losses import CardStanding
-from counter_app.services.people import NewCard
 from counter_app.services.pickup import PickupCase
 from counter_app.services.queue import (
     ApplicationDetail,
@@ -37,6 +36,7 @@ from counter_app.services.queue import (
 from counter_app.services.reports import DailyReport
 from counter_app.services.search import PersonFile, PersonHit
 from counter_app.services.staff import StaffSummary
+from counter_app.services.submission import Submitted
 
 __all__ = [
     "Actor",
@@ -73,77 +73,3 @@ __all__ = [
     "Submission",
     "Submitted",
 ]
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """A supervisor's staff number and password, sent with the one decision they authorise."""
-
-    staff_no: str
-    password: str
-
-
-@dataclass(frozen=True)
-class Kept:
-    """A document a finished business left to print, in the order to print it."""
-
-    kind: DocumentKind
-    document_id: int
-
-
-@dataclass(frozen=True)
-class NewDraft:
-    business: Business
-    reason: Reason | None
-    person_id: int
-    details: ApplicationDetails
-    # The same key again (a retry whose answer was lost) gives the same draft.
-    idempotency_key: uuid.UUID
-    # The approved correction this replacement follows, if any.
-    follows_correction: int | None = None
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A draft handed in whole: everything its steps settled, checked again by the use case."""
-
-    application_id: int
-    version: int  # the draft's, as last saved
-    reason: Reason | None
-    details: ApplicationDetails  # holder, representative, card check, fee, materials
-    old_card_number: str | None  # the card replaced or reissued
-    old_card_spec: str = ""  # its specification version, when read from the chip
-
-
-@dataclass(frozen=True)
-class Submitted:
-    summary: ApplicationSummary
-    kept: tuple[Kept, ...]  # the payment voucher (when a fee was taken) and the receipt
-
-
-@dataclass(frozen=True)
-class LossRequest:
-    """A loss report, a hotline report recorded, or a report cancelled, for one card."""
-
-    person_id: int
-    card_number: str
-    action: LossAction
-    today: date
-    called_on: date | None = None  # the day of the hotline call
-    card_spec: str = ""
-
-
-@dataclass(frozen=True)
-class PickupRequest:
-    """The new card handed over, and what the counter saw when it was."""
-
-    application_id: int
-    version: int
-    new_card: NewCard
-    # The name and the document number the new card's chip carries.
-    card_holder_name: str
-    card_document_number: str
-    # The holder's document the collector showed (the holder in person), or None with an agent.
-    shown_document_type: DocumentType | None
-    shown_document_number: str | None
-    collector: Representative | None  # None: the holder in person

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -21,3 +23,22 @@ class LossKind(StrEnum):
 class LossChannel(StrEnum):
     HOTLINE = "hotline"  # 12333
     COUNTER = "counter"
+
+
+class LossAction(StrEnum):
+    REPORT_TEMPORARY = "report_temporary"
+    REPORT_FORMAL = "report_formal"
+    RECORD_HOTLINE = "record_hotline"  # a temporary loss the customer made by the 12333 hotline
+    CANCEL = "cancel"  # 解挂
+
+
+@dataclass(frozen=True)
+class NewCard:
+    """A card as the counter records it: read from its chip, or known by its number."""
+
+    card_number: str
+    spec_version: str
+    card_id_code: str | None = None
+    issue_date: date | None = None
+    expiry_date: date | None = None
+    status: CardStatus = CardStatus.ACTIVE

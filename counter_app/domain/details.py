@@ -207,9 +207,9 @@ def _fee(part: dict[str, Any] | None) -> FeeChoice | None:
     if part is None:
         return None
     try:
-        amount = Decimal(str(part.get("amount")))
+        amount = Decimal(str(part.get("amount", "0")))
     except InvalidOperation:
-        return None
+        amount = Decimal("0.00")  # a waiver is still a waiver when the amount is unreadable
     return FeeChoice(amount, _text(part, "waiver"), _text(part, "waiver_proof"))
 
 

@@ -1,17 +1,11 @@
-"""What makes an application worth a supervisor's second look, read from its `details`.
-
-The workflows write `details` as:
-    details["card_check"]["override_reason"]  a supervisor overrode a card/document mismatch
-    details["fee"]["waiver"]                  a waiver code, or None
-    details["representative"]                 None, or {"kind": "agent" | "guardian", ...}
-    details["correction"]["items"]            [{"field": "id_number" | "name" | ..., ...}]
-"""
+"""What makes an application worth a supervisor's second look, read from its details."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+
+from counter_app.domain.details import ApplicationDetails
 
 
 class Flag(StrEnum):
@@ -25,17 +19,15 @@ class Flag(StrEnum):
 BITS: dict[Flag, int] = {flag: 1 << position for position, flag in enumerate(Flag)}
 
 
-def application_flags(details: Mapping[str, Any] | None) -> frozenset[Flag]:
-    details = details or {}
+def application_flags(details: ApplicationDetails) -> frozenset[Flag]:
     flags = set()
-    if _text(_part(details, "card_check").get("override_reason")):
+    if details.card_check and details.card_check.override_reason:
         flags.add(Flag.CARD_OVERRIDE)
-    if _part(details, "fee").get("waiver"):
+    if details.fee and details.fee.waiver:
         flags.add(Flag.FEE_WAIVED)
-    if details.get("representative"):
+    if details.representative:
         flags.add(Flag.AGENT)
-    items = _part(details, "correction").get("items") or []
-    if any(isinstance(item, Mapping) and item.get("field") == "id_number" for item in items):
+    if details.correction and any(i.field == "id_number" for i in details.correction.items):
         flags.add(Flag.ID_CORRECTION)
     return frozenset(flags)
 
@@ -46,13 +38,3 @@ def to_bits(flags: Iterable[Flag]) -> int:
 
 def from_bits(bits: int) -> frozenset[Flag]:
     return frozenset(flag for flag, bit in BITS.items() if bits & bit)
-
-
-def _part(details: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    # A step not reached yet leaves its part out (or None): no flag, never an error.
-    value = details.get(key)
-    return value if isinstance(value, Mapping) else {}
-
-
-def _text(value: object) -> bool:
-    return isinstance(value, str) and bool(value.strip())

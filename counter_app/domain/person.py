@@ -66,6 +66,15 @@ class Holder:
     phone: str | None = None
 
 
+# Below this age the holder comes with a guardian (a minor cannot apply alone).
+GUARDIAN_AGE = 16
+
+
+def age_on(born: date, today: date) -> int:
+    """Full years from `born` to `today`."""
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
 class RepresentativeRole(StrEnum):
     AGENT = "agent"  # 代办人
     GUARDIAN = "guardian"  # 监护人, for a minor or a person without capacity

@@ -10,6 +10,7 @@ again from the same data. Documents are in Chinese with English subtitles (`labe
 Building is CPU work of some milliseconds: run it off the GUI thread.
 """
 
+from counter_app.domain.person import Holder, Representative, RepresentativeRole
 from counter_app.printing.acceptance_receipt import build_acceptance_receipt
 from counter_app.printing.application_form import build_application_form
 from counter_app.printing.data import (
@@ -17,13 +18,10 @@ from counter_app.printing.data import (
     ApplicationFormData,
     FeeLine,
     FieldCorrection,
-    Holder,
     LossReportConfirmationData,
     MaterialCheck,
     PaymentVoucherData,
     PickupConfirmationData,
-    Representative,
-    RepresentativeRole,
     StaffMember,
 )
 from counter_app.printing.fonts import FontMissing, register_fonts

@@ -13,10 +13,14 @@ from functools import partial
 from reportlab.platypus import Flowable
 
 from counter_app.domain.application import Business
+from counter_app.domain.person import Representative
 from counter_app.domain.rules import Label
 from counter_app.printing import blocks, formatting, labels, styles
 from counter_app.printing.blocks import Field
-from counter_app.printing.data import ApplicationFormData, FeeLine, Representative
+from counter_app.printing.data import (
+    ApplicationFormData,
+    FeeLine,
+)
 from counter_app.printing.frame import A4, DocumentFrame, render
 
 TITLES: dict[Business, Label] = {

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Holder, Representative, RepresentativeRole, Sex
+from counter_app.domain.person import DocumentType, Holder, Representative
 from counter_app.domain.rules import Label, Outlet
 
 HOTLINE = "12333"  # the national human resources and social security hotline

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, RepresentativeRole, Sex
 from counter_app.domain.rules import Label
-from counter_app.printing.data import RepresentativeRole
 
 BUSINESS: dict[Business, Label] = {
     Business.REPLACEMENT: Label("换卡", "Replacement"),

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Representative, RepresentativeRole, Sex
 from counter_app.domain.rules import Label, LocalityRules
 from counter_app.printing.acceptance_receipt import pickup_checklist
 from counter_app.printing.data import (
@@ -19,13 +19,10 @@ from counter_app.printing.data import (
     ApplicationFormData,
     FeeLine,
     FieldCorrection,
-    Holder,
     LossReportConfirmationData,
     MaterialCheck,
     PaymentVoucherData,
     PickupConfirmationData,
-    Representative,
-    RepresentativeRole,
     StaffMember,
 )
 from counter_app.printing.kinds import DocumentKind

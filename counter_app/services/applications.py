@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +21,9 @@ from counter_app.domain.application import (
     State,
     next_state,
 )
+from counter_app.domain.details import ApplicationDetails
+from counter_app.domain.details import from_json as details_from_json
+from counter_app.domain.details import to_json as details_json
 from counter_app.domain.flags import Flag, application_flags, from_bits, to_bits
 from counter_app.domain.roles import Permission
 from counter_app.services import audit
@@ -92,7 +94,7 @@ def create_draft(
     person_id: int,
     outlet_code: str,
     old_card_id: int | None = None,
-    details: dict[str, Any] | None = None,
+    details: ApplicationDetails | None = None,
     idempotency_key: uuid.UUID | str | None = None,
 ) -> ApplicationSummary:
     """A new draft; with `idempotency_key` (a UUID the client made once for this application)
@@ -114,8 +116,8 @@ def create_draft(
                 old_card_id=old_card_id,
                 maker_id=actor.staff_id,
                 outlet_code=outlet_code,
-                details=details or {},
-                flags=to_bits(application_flags(details)),
+                details=details_json(details) if details else {},
+                flags=to_bits(application_flags(details or ApplicationDetails())),
                 idempotency_key=key,
             )
             session.add(application)
@@ -256,7 +258,7 @@ def _stamp(
     now = datetime.now(UTC)
     if action is Action.SUBMIT:
         application.submitted_at = now
-        application.flags = to_bits(application_flags(application.details))
+        application.flags = to_bits(application_flags(details_from_json(application.details)))
         if application.receipt_no is None:
             application.receipt_no = next_receipt_no(session, application.outlet_code, today)
     elif action in CHECKER_ACTIONS:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from counter_app.domain.application import Action, Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.domain.rules import LocalityRules
 from counter_app.resources.simulated_cards import SimulatedCard, load_simulated_cards
@@ -95,7 +95,7 @@ def _register(db: Database, clerk: Actor, card: SimulatedCard) -> tuple[int, int
     person_id = people.add_person(
         db,
         clerk,
-        people.NewPerson(
+        Holder(
             document_type=DocumentType.RESIDENT_ID,
             document_number=card.ss_number,
             name=card.name,

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from counter_app.api.requests import NewDraft
 from counter_app.domain.application import Business, Reason, State
+from counter_app.domain.details import ApplicationDetails
+from counter_app.domain.details import from_json as details_from_json
+from counter_app.domain.details import to_json as details_json
 from counter_app.domain.masking import mask_id_number
 from counter_app.domain.roles import Permission
-from counter_app.services import applications, audit
+from counter_app.domain.rules import LocalityRules
+from counter_app.services import applications, audit, corrections
 from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.services.errors import NotFound, PermissionDenied, ServiceError, StaleApplication
@@ -61,7 +64,7 @@ class DraftRecord:
     business: Business
     reason: Reason | None
     person_id: int
-    details: dict[str, Any]
+    details: ApplicationDetails
     reject_reason: str | None
 
 
@@ -71,42 +74,37 @@ class FeeTaken:
     waiver_code: str | None
 
 
-def start(
-    db: Database,
-    actor: Actor,
-    business: Business,
-    reason: Reason | None,
-    person_id: int,
-    outlet_code: str,
-    details: dict[str, Any],
-    idempotency_key: uuid.UUID | None = None,
-) -> ApplicationSummary:
+def start(db: Database, actor: Actor, rules: LocalityRules, draft: NewDraft) -> ApplicationSummary:
     """A new draft, unless another clerk is already taking this business for this person.
-    The same `idempotency_key` again (a retry whose answer was lost) gives the same draft."""
+    The same idempotency key again (a retry whose answer was lost) gives the same draft; a
+    replacement following an approved correction is marked on the correction."""
     with db.transaction() as session:
         other = session.execute(
             select(Staff.staff_no, Staff.name, Application.state)
             .join(Staff, Staff.id == Application.maker_id)
             .where(
-                Application.person_id == person_id,
-                Application.business == business,
+                Application.person_id == draft.person_id,
+                Application.business == draft.business,
                 Application.state.in_(OPEN_STATES),
                 Application.maker_id != actor.staff_id,
             )
             .limit(1)
         ).first()
-    if other is not None:
-        raise TakenByAnotherClerk(other.staff_no, other.name, other.state)
-    return applications.create_draft(
-        db,
-        actor,
-        business,
-        reason,
-        person_id,
-        outlet_code,
-        details=details,
-        idempotency_key=idempotency_key,
-    )
+        if other is not None:
+            raise TakenByAnotherClerk(other.staff_no, other.name, other.state)
+        summary = applications.create_draft(
+            db,
+            actor,
+            draft.business,
+            draft.reason,
+            draft.person_id,
+            rules.outlet.code,
+            details=draft.details,
+            idempotency_key=draft.idempotency_key,
+        )
+        if draft.follows_correction is not None:
+            corrections.mark_followed(db, actor, draft.follows_correction, summary.id)
+        return summary
 
 
 def save(
@@ -114,7 +112,7 @@ def save(
     actor: Actor,
     application_id: int,
     expected_version: int,
-    details: dict[str, Any],
+    details: ApplicationDetails,
     *,
     reason: Reason | None = None,
     old_card_id: int | None = None,
@@ -127,7 +125,7 @@ def save(
             application = _own_draft(session, actor, application_id)
             if application.version != expected_version:
                 raise StaleApplication(application_id)
-            application.details = details
+            application.details = details_json(details)
             if reason is not None:
                 application.reason = reason
             if old_card_id is not None:
@@ -143,7 +141,7 @@ def save(
                 "draft_saved",
                 "application",
                 application_id,
-                detail=str(details.get("flow", {}).get("step", "")),
+                detail=details.step,
             )
             return application.version
     except StaleDataError:
@@ -171,7 +169,7 @@ def load(db: Database, actor: Actor, application_id: int) -> DraftRecord:
             application.business,
             application.reason,
             application.person_id,
-            dict(application.details or {}),
+            details_from_json(application.details),
             application.reject_reason,
         )
 
@@ -194,7 +192,7 @@ def mine(db: Database, actor: Actor) -> list[DraftSummary]:
                 application.reason,
                 name,
                 mask_id_number(number),
-                str((application.details or {}).get("flow", {}).get("step", "")),
+                details_from_json(application.details).step,
                 application.created_at,
                 application.reject_reason,
             )

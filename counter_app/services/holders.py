@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from sqlalchemy import select
 
 from counter_app.domain.cardnumber import validate as validate_card_number
-from counter_app.domain.person import DocumentType
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Permission
 from counter_app.services import audit
 from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound, ServiceError
-from counter_app.services.people import NewCard, NewPerson, add_card
+from counter_app.services.people import NewCard, add_card
 from counter_app.store.database import Database
 from counter_app.store.models import Card, Person
 
@@ -22,21 +21,16 @@ UPDATABLE = ("name", "sex", "birth_date", "ethnicity", "address", "phone")
 
 
 @dataclass(frozen=True)
-class HolderRecord:
+class HolderOnRecord:
+    """A holder the counter has recorded, with the id of their record."""
+
     person_id: int
-    document_type: DocumentType
-    document_number: str
-    name: str
-    sex: str
-    birth_date: date | None
-    ethnicity: str | None
-    address: str | None
-    phone: str | None
+    holder: Holder
 
 
 def find(
     db: Database, actor: Actor, document_type: DocumentType, number: str
-) -> HolderRecord | None:
+) -> HolderOnRecord | None:
     actor.require(Permission.TAKE_APPLICATIONS)
     with db.transaction() as session:
         row = session.execute(
@@ -48,7 +42,7 @@ def find(
         return None if row is None else _record(row)
 
 
-def by_id(db: Database, actor: Actor, person_id: int) -> HolderRecord:
+def by_id(db: Database, actor: Actor, person_id: int) -> HolderOnRecord:
     actor.require(Permission.TAKE_APPLICATIONS)
     with db.transaction() as session:
         row = session.get(Person, person_id)
@@ -57,7 +51,7 @@ def by_id(db: Database, actor: Actor, person_id: int) -> HolderRecord:
         return _record(row)
 
 
-def ensure(db: Database, actor: Actor, holder: NewPerson) -> int:
+def ensure(db: Database, actor: Actor, holder: Holder) -> int:
     """The person's id: added when new, their record brought up to what the clerk confirmed
     when it differs (audited with the names of the items changed, never their values)."""
     actor.require(Permission.TAKE_APPLICATIONS)
@@ -87,30 +81,35 @@ def ensure(db: Database, actor: Actor, holder: NewPerson) -> int:
         return row.id
 
 
-def _apply(row: Person, holder: NewPerson) -> list[str]:
+def _apply(row: Person, holder: Holder) -> list[str]:
     """Copy the updatable items; the names of those that changed."""
     changed = []
     for item in UPDATABLE:
         value = getattr(holder, item)
         if item == "sex":
-            value = value.value
+            value = (value or Sex.UNSPECIFIED).value
         if getattr(row, item) != value:
             setattr(row, item, value)
             changed.append(item)
     return changed
 
 
-def _record(row: Person) -> HolderRecord:
-    return HolderRecord(
-        row.id,
-        DocumentType(row.document_type),
-        row.document_number,
-        row.name,
-        row.sex,
-        row.birth_date,
-        row.ethnicity,
-        row.address,
-        row.phone,
+def _record(row: Person) -> HolderOnRecord:
+    return HolderOnRecord(row.id, holder_of(row))
+
+
+def holder_of(row: Person, document_number: str | None = None) -> Holder:
+    """The person's record as a holder (their number replaced by `document_number`, masked,
+    where it is shown)."""
+    return Holder(
+        name=row.name,
+        document_type=DocumentType(row.document_type),
+        document_number=row.document_number if document_number is None else document_number,
+        sex=Sex(row.sex) if row.sex in Sex._value2member_map_ else None,
+        birth_date=row.birth_date,
+        ethnicity=row.ethnicity,
+        address=row.address,
+        phone=row.phone,
     )
 
 

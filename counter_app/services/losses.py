@@ -11,16 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.application import Business, State
-from counter_app.domain.card import CardStatus, LossChannel, LossKind
+from counter_app.api.requests import Kept, LossRequest
+from counter_app.domain.application import UNDER_WAY, Business, State
+from counter_app.domain.card import CardStatus, LossAction, LossChannel, LossKind
+from counter_app.domain.person import DocumentType
 from counter_app.domain.roles import Permission
 from counter_app.domain.rules import LocalityRules
-from counter_app.services import audit
+from counter_app.printing.data import LossReportConfirmationData, StaffMember
+from counter_app.printing.kinds import DocumentKind
+from counter_app.services import audit, documents, holders
 from counter_app.services.actor import Actor
-from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.errors import CardUnderWay, NotFound, ServiceError
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, LossReport, Person
 
@@ -109,6 +113,9 @@ class CardStanding:
     # The newest reissue under way for this card (the receipt number once it was submitted).
     reissue_application_id: int | None = None
     reissue_receipt_no: str | None = None
+    # The receipt number of an application under way that replaces or reissues the card: no
+    # other may be applied for until it is over (CardUnderWay).
+    under_way_receipt_no: str | None = None
 
 
 def cards_of(db: Database, person_id: int, today: date) -> list[CardStanding]:
@@ -277,13 +284,26 @@ def _live_reports(session: Session, card_ids: Sequence[int], today: date) -> dic
 
 def _reissues(session: Session, card_ids: Sequence[int]) -> dict[int, Application]:
     """The newest reissue application of each card that has not ended without a card."""
+    return _replacing(
+        session,
+        card_ids,
+        Application.business == Business.REISSUE,
+        Application.state.not_in(ENDED_WITHOUT_CARD),
+    )
+
+
+def _under_way(session: Session, card_ids: Sequence[int]) -> dict[int, Application]:
+    """The newest application under way (submitted, approved, in production, ready) that
+    replaces or reissues each card."""
+    return _replacing(session, card_ids, Application.state.in_(UNDER_WAY))
+
+
+def _replacing(
+    session: Session, card_ids: Sequence[int], *conditions: ColumnElement[bool]
+) -> dict[int, Application]:
     query = (
         select(Application)
-        .where(
-            Application.business == Business.REISSUE,
-            Application.old_card_id.in_(card_ids),
-            Application.state.not_in(ENDED_WITHOUT_CARD),
-        )
+        .where(Application.old_card_id.in_(card_ids), *conditions)
         .order_by(Application.id)
     )
     return {
@@ -293,14 +313,36 @@ def _reissues(session: Session, card_ids: Sequence[int]) -> dict[int, Applicatio
     }
 
 
+def refuse_under_way(session: Session, card_id: int, application_id: int) -> None:
+    """CardUnderWay when another application under way already replaces or reissues the card.
+    The card is locked: of two counters submitting for one card at once, the second waits and
+    is refused."""
+    card = _card(session, card_id, lock=True)
+    query = (
+        select(Application.receipt_no)
+        .where(
+            Application.old_card_id == card_id,
+            Application.id != application_id,
+            Application.state.in_(UNDER_WAY),
+        )
+        .order_by(Application.id)
+        .limit(1)
+    )
+    receipt_no = session.execute(query).scalar_one_or_none()
+    if receipt_no is not None:
+        raise CardUnderWay(receipt_no, card.card_number)
+
+
 def _standings(session: Session, cards: list[Card], today: date) -> list[CardStanding]:
     ids = [card.id for card in cards]
     live_reports = _live_reports(session, ids, today)
     reissues = _reissues(session, ids)
+    under_way = _under_way(session, ids)
     standings = []
     for card in cards:
         live = live_reports.get(card.id)
         reissue = reissues.get(card.id)
+        replacing = under_way.get(card.id)
         standings.append(
             CardStanding(
                 card_id=card.id,
@@ -315,6 +357,66 @@ def _standings(session: Session, cards: list[Card], today: date) -> list[CardSta
                 reissue_under_way=reissue is not None,
                 reissue_application_id=reissue.id if reissue else None,
                 reissue_receipt_no=reissue.receipt_no if reissue else None,
+                under_way_receipt_no=replacing.receipt_no if replacing else None,
             )
         )
     return standings
+
+
+# What each action at the counter records.
+_REPORTS = {
+    LossAction.REPORT_TEMPORARY: (LossKind.TEMPORARY, LossChannel.COUNTER),
+    LossAction.REPORT_FORMAL: (LossKind.FORMAL, LossChannel.COUNTER),
+    LossAction.RECORD_HOTLINE: (LossKind.TEMPORARY, LossChannel.HOTLINE),
+}
+
+
+def record_loss_action(
+    db: Database, actor: Actor, rules: LocalityRules, request: LossRequest
+) -> tuple[Kept, ...]:
+    """A loss reported, a hotline report recorded or a report cancelled for one of the
+    person's cards, with its confirmation kept: one transaction, all or nothing."""
+    actor.require(Permission.TAKE_APPLICATIONS)
+    with db.transaction() as session:
+        card_id = holders.ensure_card(
+            db, actor, request.person_id, request.card_number, request.card_spec
+        )
+        if request.action is LossAction.CANCEL:
+            cancel_loss(db, actor, card_id, request.today)
+            return ()
+        kind, channel = _REPORTS[request.action]
+        report_id = report_loss(
+            db,
+            actor,
+            card_id,
+            kind,
+            channel,
+            rules,
+            request.today,
+            reported_on=request.called_on,
+        )
+        if not request.keep_confirmation:
+            return ()
+        standing = card_standing(db, card_id, request.today)
+        person = session.get(Person, request.person_id)
+        assert person is not None  # the card was just found to be theirs
+        confirmation = LossReportConfirmationData(
+            outlet=rules.outlet,
+            holder_name=person.name,
+            document_type=DocumentType(person.document_type),
+            document_number=person.document_number,
+            card_number=standing.card_number,
+            kind=kind,
+            channel=channel,
+            reported_at=standing.reported_at or datetime.now(UTC),
+            clerk=StaffMember(actor.staff_no, actor.name),
+            expires_on=standing.expires_on,
+        )
+        document_id = documents.keep(
+            db,
+            actor,
+            DocumentKind.LOSS_REPORT_CONFIRMATION,
+            confirmation,
+            loss_report_id=report_id,
+        )
+        return (Kept(DocumentKind.LOSS_REPORT_CONFIRMATION, document_id),)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.card import CardStatus
+from counter_app.domain.card import NewCard
 from counter_app.domain.cardnumber import validate as validate_card_number
-from counter_app.domain.person import DocumentType, Sex, validate_document
+from counter_app.domain.person import Holder, Sex, validate_document
 from counter_app.domain.roles import Permission
 from counter_app.services import audit
 from counter_app.services.actor import Actor
@@ -19,29 +16,7 @@ from counter_app.store.database import Database
 from counter_app.store.models import Card, Person
 
 
-@dataclass(frozen=True)
-class NewPerson:
-    document_type: DocumentType
-    document_number: str
-    name: str
-    sex: Sex
-    birth_date: date | None = None
-    ethnicity: str | None = None
-    address: str | None = None
-    phone: str | None = None
-
-
-@dataclass(frozen=True)
-class NewCard:
-    card_number: str
-    spec_version: str
-    card_id_code: str | None = None
-    issue_date: date | None = None
-    expiry_date: date | None = None
-    status: CardStatus = CardStatus.ACTIVE
-
-
-def add_person(db: Database, actor: Actor, person: NewPerson) -> int:
+def add_person(db: Database, actor: Actor, person: Holder) -> int:
     actor.require(Permission.TAKE_APPLICATIONS)
     number = validate_document(person.document_type, person.document_number)
     with db.transaction() as session:
@@ -54,7 +29,7 @@ def add_person(db: Database, actor: Actor, person: NewPerson) -> int:
             document_type=person.document_type.value,
             document_number=number,
             name=person.name.strip(),
-            sex=person.sex.value,
+            sex=(person.sex or Sex.UNSPECIFIED).value,
             birth_date=person.birth_date,
             ethnicity=person.ethnicity,
             address=person.address,

@@ -4,13 +4,14 @@ cancelled, in one transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from counter_app.api.requests import Kept, PickupRequest
 from counter_app.domain.application import (
     APPROVED_OR_LATER,
     Action,
@@ -21,13 +22,23 @@ from counter_app.domain.application import (
     normalised_receipt_no,
 )
 from counter_app.domain.card import CardStatus
+from counter_app.domain.cardholder import ChipHolder, comparable_number, differences
 from counter_app.domain.cardnumber import validate as validate_card_number
-from counter_app.domain.person import DocumentType, validate_document
+from counter_app.domain.person import DocumentType, RepresentativeRole, validate_document
 from counter_app.domain.roles import Permission
-from counter_app.printing.data import RepresentativeRole
-from counter_app.services import audit
+from counter_app.domain.rules import LocalityRules
+from counter_app.printing.data import PickupConfirmationData, StaffMember
+from counter_app.printing.kinds import DocumentKind
+from counter_app.services import audit, documents
 from counter_app.services.actor import Actor
-from counter_app.services.errors import NotFound, ServiceError, StaleApplication
+from counter_app.services.errors import (
+    HolderDocumentDiffers,
+    NewCardDiffers,
+    NewCardIsOld,
+    NotFound,
+    ServiceError,
+    StaleApplication,
+)
 from counter_app.services.people import NewCard, insert_card
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, Person, Staff
@@ -226,3 +237,74 @@ def _case(session: Session, application: Application) -> PickupCase:
 
 def _staff_no(session: Session, staff_id: int) -> str:
     return session.execute(select(Staff.staff_no).where(Staff.id == staff_id)).scalar_one()
+
+
+def hand_over(
+    db: Database, actor: Actor, rules: LocalityRules, request: PickupRequest
+) -> tuple[Kept, ...]:
+    """The new card handed over (recorded, active, the old one cancelled) and the pickup
+    confirmation kept: one transaction, all or nothing."""
+    collector = request.collector
+    with db.transaction() as session:
+        application = session.get(Application, request.application_id)
+        if application is not None and application.state is COLLECTABLE:
+            # (Anything else is refused by complete_pickup, as it stands.)
+            _check_hand_over(_case(session, application), request)
+        complete_pickup(
+            db,
+            actor,
+            request.application_id,
+            request.version,
+            request.new_card,
+            None
+            if collector is None
+            else {
+                "kind": collector.role.value,
+                "name": collector.name,
+                "document_type": collector.document_type.value,
+                "document_number": collector.document_number,
+                "relationship": collector.relationship,
+            },
+        )
+        application = session.get(Application, request.application_id)
+        assert application is not None  # just issued
+        case = _case(session, application)
+        confirmation = PickupConfirmationData(
+            outlet=rules.outlet,
+            receipt_no=case.receipt_no,
+            holder_name=case.holder_name,
+            document_type=case.document_type,
+            document_number=case.document_number,
+            new_card_number=request.new_card.card_number,
+            collected_at=datetime.now(UTC),
+            clerk=StaffMember(actor.staff_no, actor.name),
+            collector=collector,
+            old_card_number=case.old_card_number,
+        )
+        document_id = documents.keep(
+            db, actor, DocumentKind.PICKUP_CONFIRMATION, confirmation, request.application_id
+        )
+    return (Kept(DocumentKind.PICKUP_CONFIRMATION, document_id),)
+
+
+def _check_hand_over(case: PickupCase, request: PickupRequest) -> None:
+    """What the pickup's steps check, checked again: the card is new and names the applicant,
+    and the holder in person showed the document the application names (an agent's own
+    document is checked with the rest of their details)."""
+    number = request.new_card.card_number.strip().upper()
+    if number == case.old_card_number:
+        raise NewCardIsOld(number)
+    # Sex and birth date were checked when the application was taken: name and number here.
+    chip = ChipHolder(request.card_holder_name, request.card_document_number)
+    wrong = differences(
+        chip, case.holder_name, comparable_number(case.document_type, case.document_number)
+    )
+    if wrong:
+        raise NewCardDiffers(tuple(wrong))
+    collector = request.collector
+    if collector is None:
+        shown = (request.shown_document_number or "").strip().upper()
+        if (request.shown_document_type, shown) != (case.document_type, case.document_number):
+            raise HolderDocumentDiffers()
+    elif collector.document_number.strip().upper() == case.document_number:
+        raise InvalidCollector("document_number")  # the holder is no agent of their own

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -18,14 +18,18 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from counter_app.domain.application import Business, Reason, State
+from counter_app.domain.details import ApplicationDetails
+from counter_app.domain.details import from_json as details_from_json
 from counter_app.domain.flags import BITS, Flag, from_bits
 from counter_app.domain.masking import mask_card_number, mask_id_number, mask_numbers_in_text
+from counter_app.domain.person import Holder
 from counter_app.domain.roles import Permission
 from counter_app.printing.kinds import DocumentKind
 from counter_app.services import audit, documents
 from counter_app.services.actor import Actor
 from counter_app.services.documents import DocumentSummary
 from counter_app.services.errors import NotFound, PermissionDenied
+from counter_app.services.holders import holder_of
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, Fee, KeptDocument, Material, Person, Staff
 
@@ -93,19 +97,6 @@ class OwnRow:
 
 
 @dataclass(frozen=True)
-class Holder:
-    person_id: int
-    name: str
-    sex: str
-    birth_date: date | None
-    ethnicity: str | None
-    document_type: str
-    document_number: str  # masked: see revealed_numbers
-    address: str | None
-    phone: str | None
-
-
-@dataclass(frozen=True)
 class RevealedNumbers:
     """One application's numbers in full, for the moment a supervisor needs them."""
 
@@ -113,7 +104,7 @@ class RevealedNumbers:
     document_number: str
     old_card_number: str | None
     new_card_number: str | None
-    details: dict[str, Any]  # as the steps wrote them: the agent's number, a correction's values
+    details: ApplicationDetails  # as the steps wrote them: the agent's number, a correction's
 
 
 @dataclass(frozen=True)
@@ -148,10 +139,11 @@ class ApplicationDetail:
     decided_at: datetime | None
     reject_reason: str | None
     flags: frozenset[Flag]
-    holder: Holder
+    person_id: int
+    holder: Holder  # the document number masked like every number here
     old_card_number: str | None  # masked like the holder's number
     new_card_number: str | None
-    details: dict[str, Any]  # everything the business's steps collected, numbers masked
+    details: ApplicationDetails  # everything the business's steps collected, numbers masked
     materials: tuple[MaterialLine, ...]
     fee: FeeRecord | None
     documents: tuple[DocumentSummary, ...]  # kept documents, oldest first
@@ -346,20 +338,11 @@ def application_detail(db: Database, actor: Actor, application_id: int) -> Appli
             decided_at=application.decided_at,
             reject_reason=application.reject_reason,
             flags=from_bits(application.flags),
-            holder=Holder(
-                person.id,
-                person.name,
-                person.sex,
-                person.birth_date,
-                person.ethnicity,
-                person.document_type,
-                mask_id_number(person.document_number),
-                person.address,
-                person.phone,
-            ),
+            person_id=person.id,
+            holder=holder_of(person, mask_id_number(person.document_number)),
             old_card_number=_masked_card(_card_number(session, application.old_card_id)),
             new_card_number=_masked_card(_card_number(session, application.new_card_id)),
-            details=_masked_details(dict(application.details or {})),
+            details=details_from_json(_masked_details(dict(application.details or {}))),
             materials=tuple(MaterialLine(m.code, m.provided) for m in materials),
             fee=FeeRecord(fee.amount, fee.waiver_code, fee.voucher_no, fee.paid_at)
             if fee
@@ -383,7 +366,7 @@ def revealed_numbers(db: Database, actor: Actor, application_id: int) -> Reveale
             person.document_number,
             _card_number(session, application.old_card_id),
             _card_number(session, application.new_card_id),
-            dict(application.details or {}),
+            details_from_json(application.details),
         )
         audit.record(session, actor, "numbers_revealed", "application", application.id)
         return revealed

@@ -29,20 +29,9 @@ class Representation(StrEnum):
     GUARDIAN = "guardian"
 
 
-class LossAction(StrEnum):
-    REPORT_TEMPORARY = "report_temporary"
-    REPORT_FORMAL = "report_formal"
-    RECORD_HOTLINE = "record_hotline"  # a temporary loss the customer made by the 12333 hotline
-    CANCEL = "cancel"  # 解挂
-
-
 class CorrectedItem(StrEnum):
     SEX = "sex"
     ETHNICITY = "ethnicity"
     BIRTH_DATE = "birth_date"
     ADDRESS = "address"
     PHONE = "phone"
-
-
-# Below this age the holder comes with a guardian (a minor cannot apply alone).
-GUARDIAN_AGE = 16

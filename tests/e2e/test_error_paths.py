@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from counter_app.domain.application import Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, auth, people
 from counter_app.ui.main_window import MainWindow
@@ -123,7 +123,13 @@ def test_another_clerk_serving_the_same_customer_is_named(
     person = people.add_person(
         counter.db,
         other,
-        people.NewPerson(DocumentType.RESIDENT_ID, NUMBER, "王小明", Sex.MALE, date(1985, 3, 12)),
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=NUMBER,
+            name="王小明",
+            sex=Sex.MALE,
+            birth_date=date(1985, 3, 12),
+        ),
     )
     applications.create_draft(
         counter.db, other, Business.REPLACEMENT, Reason.EXPIRED, person, rules.outlet.code

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from counter_app.domain import cardnumber
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import CardStatus
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, auth, people
 from counter_app.store.database import Database
@@ -45,7 +45,13 @@ def ready_for_pickup(db: Database, outlet: str) -> tuple[int, str]:
     person = people.add_person(
         db,
         clerk,
-        people.NewPerson(DocumentType.RESIDENT_ID, NUMBER, "王小明", Sex.MALE, date(1985, 3, 12)),
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=NUMBER,
+            name="王小明",
+            sex=Sex.MALE,
+            birth_date=date(1985, 3, 12),
+        ),
     )
     old = people.add_card(db, clerk, person, people.NewCard(OLD_CARD, "2.00"))
     summary = applications.create_draft(

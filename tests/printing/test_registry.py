@@ -6,9 +6,8 @@ import pytest
 
 from counter_app.domain.application import Business, Reason
 from counter_app.domain.card import LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, RepresentativeRole, Sex
 from counter_app.printing import DATA_TYPES, DOCUMENTS, DocumentKind, build, labels, samples
-from counter_app.printing.data import RepresentativeRole
 
 
 def test_every_kind_has_a_builder_and_a_data_type() -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from counter_app.domain.application import Action, Business, IllegalTransition, Reason, State
 from counter_app.domain.flags import Flag
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.services import applications, people, queue
 from counter_app.services.actor import Actor
@@ -35,7 +35,12 @@ def person_id(db: Database, clerk: Actor) -> int:
     return people.add_person(
         db,
         clerk,
-        people.NewPerson(DocumentType.RESIDENT_ID, "11010519491231002x", "测试人", Sex.FEMALE),
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number="11010519491231002x",
+            name="测试人",
+            sex=Sex.FEMALE,
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from counter_app.domain.application import Action, Business, Reason, State
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.services import applications, audit, people
 from counter_app.services.actor import Actor
@@ -26,7 +26,12 @@ EACH = 5
 
 
 def holder(db: Database, clerk: Actor) -> int:
-    person = people.NewPerson(DocumentType.RESIDENT_ID, "11010519491231002X", "测试", Sex.FEMALE)
+    person = Holder(
+        document_type=DocumentType.RESIDENT_ID,
+        document_number="11010519491231002X",
+        name="测试",
+        sex=Sex.FEMALE,
+    )
     return people.add_person(db, clerk, person)
 
 

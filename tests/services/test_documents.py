@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.domain.application import Action, Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.printing.dispatch import PrinterDisabled
 from counter_app.printing.kinds import DocumentKind
 from counter_app.printing.registry import DATA_TYPES
@@ -38,7 +38,12 @@ def receipt(db: Database, clerk: Actor, supervisor: Actor, rules) -> int:  # typ
     person = people.add_person(
         db,
         clerk,
-        people.NewPerson(DocumentType.RESIDENT_ID, "11010519491231002X", "测试人", Sex.FEMALE),
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number="11010519491231002X",
+            name="测试人",
+            sex=Sex.FEMALE,
+        ),
     )
     draft = applications.create_draft(
         db, clerk, Business.REPLACEMENT, Reason.DAMAGED, person, OUTLET
@@ -127,8 +132,11 @@ def test_a_slow_printer_holds_up_no_other_work(
             people.add_person(
                 db,
                 clerk,
-                people.NewPerson(
-                    DocumentType.RESIDENT_ID, "440524188001010014", "另一人", Sex.MALE
+                Holder(
+                    document_type=DocumentType.RESIDENT_ID,
+                    document_number="440524188001010014",
+                    name="另一人",
+                    sex=Sex.MALE,
                 ),
             )
         finally:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from counter_app.domain.application import Action, Business, Reason
 from counter_app.domain.card import CardStatus, LossChannel, LossKind
 from counter_app.domain.cardnumber import check_character
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, audit, losses, people
@@ -38,7 +38,12 @@ def card_number(serial: int) -> str:
 
 
 def add_holder(db: Database, clerk: Actor, document_number: str = HOLDER_ID) -> int:
-    holder = people.NewPerson(DocumentType.RESIDENT_ID, document_number, "李娜", Sex.FEMALE)
+    holder = Holder(
+        document_type=DocumentType.RESIDENT_ID,
+        document_number=document_number,
+        name="李娜",
+        sex=Sex.FEMALE,
+    )
     return people.add_person(db, clerk, holder)
 
 

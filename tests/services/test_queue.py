@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from counter_app.domain.application import Action, Business, Reason, State
+from counter_app.domain.details import from_json
 from counter_app.domain.flags import Flag, application_flags
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.printing.kinds import DocumentKind
 from counter_app.services import applications, documents, people, queue
@@ -32,18 +33,21 @@ NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 
 def test_flags_are_read_from_what_the_steps_wrote() -> None:
-    assert application_flags({}) == frozenset()
-    assert application_flags(None) == frozenset()
-    assert application_flags(OVERRIDE) == {Flag.CARD_OVERRIDE}
-    assert application_flags({"card_check": {"override_reason": "  "}}) == frozenset()
-    assert application_flags(WAIVED) == {Flag.FEE_WAIVED}
-    assert application_flags({"fee": {"waiver": None}, "representative": None}) == frozenset()
-    assert application_flags(AGENT) == {Flag.AGENT}
-    assert application_flags({"representative": {"kind": "guardian"}}) == {Flag.AGENT}
-    assert application_flags(ID_FIX) == {Flag.ID_CORRECTION}
+    assert application_flags(from_json({})) == frozenset()
+    assert application_flags(from_json(None)) == frozenset()
+    assert application_flags(from_json(OVERRIDE)) == {Flag.CARD_OVERRIDE}
+    assert application_flags(from_json({"card_check": {"override_reason": "  "}})) == frozenset()
+    assert application_flags(from_json(WAIVED)) == {Flag.FEE_WAIVED}
+    assert (
+        application_flags(from_json({"fee": {"waiver": None}, "representative": None}))
+        == frozenset()
+    )
+    assert application_flags(from_json(AGENT)) == {Flag.AGENT}
+    assert application_flags(from_json({"representative": {"kind": "guardian"}})) == {Flag.AGENT}
+    assert application_flags(from_json(ID_FIX)) == {Flag.ID_CORRECTION}
     name_fix = {"correction": {"items": [{"field": "name", "old": "a", "new": "b"}]}}
-    assert application_flags(name_fix) == frozenset()
-    assert application_flags({**OVERRIDE, **WAIVED, **AGENT, **ID_FIX}) == set(Flag)
+    assert application_flags(from_json(name_fix)) == frozenset()
+    assert application_flags(from_json({**OVERRIDE, **WAIVED, **AGENT, **ID_FIX})) == set(Flag)
 
 
 class Outlet:
@@ -55,7 +59,12 @@ class Outlet:
         self.liu = add_member(db, "0102", Role.CLERK, "刘强")
         self.zhao = add_member(db, "0201", Role.SUPERVISOR, "赵敏")
         self.sun = add_member(db, "0202", Role.SUPERVISOR, "孙丽")
-        holder = people.NewPerson(DocumentType.RESIDENT_ID, ID_NUMBER, "张伟", Sex.MALE)
+        holder = Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=ID_NUMBER,
+            name="张伟",
+            sex=Sex.MALE,
+        )
         self.person_id = people.add_person(db, self.wang, holder)
 
     def submit(
@@ -68,7 +77,7 @@ class Outlet:
     ) -> applications.ApplicationSummary:
         reason = Reason.LOST if business is Business.REISSUE else Reason.DAMAGED
         draft = applications.create_draft(
-            self.db, clerk, business, reason, self.person_id, outlet, details=details
+            self.db, clerk, business, reason, self.person_id, outlet, details=from_json(details)
         )
         done = applications.transition(self.db, clerk, draft.id, Action.SUBMIT, draft.version)
         with self.db.transaction() as session:  # as if submitted then
@@ -195,14 +204,14 @@ def test_the_clerk_sees_their_submitted_and_rejected_applications(outlet: Outlet
 
 
 def test_the_detail_shows_everything_with_numbers_masked(outlet: Outlet) -> None:
-    details = {**AGENT, **WAIVED, "notes": "客户要求加急"}
+    details = {**AGENT, **WAIVED}
     made = outlet.submit(outlet.wang, 5, details=details)
     with outlet.db.transaction() as session:
         session.add(Material(application_id=made.id, code="id_original", provided=True))
         session.add(Material(application_id=made.id, code="household_register", provided=False))
         session.add(Fee(application_id=made.id, amount=Decimal("0.00"), waiver_code="subsistence"))
     seen = queue.application_detail(outlet.db, outlet.zhao, made.id)
-    assert seen.details == details and seen.flags == {Flag.AGENT, Flag.FEE_WAIVED}
+    assert seen.details == from_json(details) and seen.flags == {Flag.AGENT, Flag.FEE_WAIVED}
     assert [(m.code, m.provided) for m in seen.materials] == [
         ("id_original", True),
         ("household_register", False),
@@ -224,7 +233,8 @@ def test_a_supervisor_reveals_the_numbers_and_the_audit_trail_says_who(outlet: O
     assert agent_number not in str(shown.details)  # the steps' data is masked as well
     revealed = queue.revealed_numbers(outlet.db, outlet.zhao, made.id)
     assert (revealed.application_id, revealed.document_number) == (made.id, ID_NUMBER)
-    assert revealed.details["representative"]["document_number"] == agent_number
+    assert revealed.details.representative is not None
+    assert revealed.details.representative.document_number == agent_number
     with outlet.db.transaction() as session:
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "numbers_revealed")

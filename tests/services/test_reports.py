@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from counter_app.domain.application import Action, Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.domain.rules import Outlet
 from counter_app.services import applications, people, reports
@@ -35,7 +35,9 @@ def day_of_work(db: Database) -> tuple[Database, Actor]:
     wang = add_member(db, "0101", Role.CLERK, "王芳")
     liu = add_member(db, "0102", Role.CLERK, "刘强")
     zhao = add_member(db, "0201", Role.SUPERVISOR, "赵敏")
-    holder = people.NewPerson(DocumentType.RESIDENT_ID, ID_NUMBER, "张伟", Sex.MALE)
+    holder = Holder(
+        document_type=DocumentType.RESIDENT_ID, document_number=ID_NUMBER, name="张伟", sex=Sex.MALE
+    )
     person_id = people.add_person(db, wang, holder)
 
     def take(clerk: Actor, business: Business, outlet_code: str = OUTLET.code) -> object:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import CardStatus, LossChannel, LossKind
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.services import applications, people, search
 from counter_app.services.actor import Actor
@@ -64,7 +64,14 @@ def add(
     return people.add_person(
         db,
         clerk,
-        people.NewPerson(document, number, name, sex, birth_date=date(1980, 1, 2), phone=phone),
+        Holder(
+            document_type=document,
+            document_number=number,
+            name=name,
+            sex=sex,
+            birth_date=date(1980, 1, 2),
+            phone=phone,
+        ),
     )
 
 

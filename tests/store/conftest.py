@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from counter_app.domain.application import Action, Business, Reason
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.services import applications, people
 from counter_app.services.actor import Actor
@@ -28,7 +28,12 @@ def make_submitted(db: Database) -> tuple[ApplicationSummary, Actor, Actor]:
     """A submitted application, its clerk, and a supervisor who may decide it."""
     clerk = add_member(db, "0101", Role.CLERK, "王芳")
     supervisor = add_member(db, "0201", Role.SUPERVISOR, "赵敏")
-    holder = people.NewPerson(DocumentType.RESIDENT_ID, "11010519491231002X", "测试", Sex.FEMALE)
+    holder = Holder(
+        document_type=DocumentType.RESIDENT_ID,
+        document_number="11010519491231002X",
+        name="测试",
+        sex=Sex.FEMALE,
+    )
     person_id = people.add_person(db, clerk, holder)
     draft = applications.create_draft(
         db, clerk, Business.REPLACEMENT, Reason.DAMAGED, person_id, OUTLET

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from counter_app.api.local import LocalCounterApi
 from counter_app.domain.application import Action, Business, Reason, State
 from counter_app.domain.card import CardStatus
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.printing.kinds import DocumentKind
 from counter_app.services import applications, corrections, documents, people
@@ -45,8 +45,12 @@ def known_holder(db: Database, clerk: Actor, card_status: CardStatus = CardStatu
     person_id = people.add_person(
         db,
         clerk,
-        people.NewPerson(
-            DocumentType.RESIDENT_ID, HOLDER_NUMBER, "王芳", Sex.FEMALE, date(1949, 12, 31)
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=HOLDER_NUMBER,
+            name="王芳",
+            sex=Sex.FEMALE,
+            birth_date=date(1949, 12, 31),
         ),
     )
     people.add_card(db, clerk, person_id, people.NewCard(OLD_CARD, "2.00", status=card_status))
@@ -93,7 +97,11 @@ def test_a_replacement_from_the_first_step_to_the_receipt(runner: FlowRunner, db
         assert application is not None and application.state is State.SUBMITTED
         assert application.receipt_no == flow.receipt_no
         assert application.details["card_check"]["differences"] == []
-        assert application.details["fee"] == {"amount": "20.00", "waiver": None}
+        assert application.details["fee"] == {
+            "amount": "20.00",
+            "waiver": None,
+            "waiver_proof": None,
+        }
         old = session.get(Card, application.old_card_id)
         assert old is not None and old.card_number == OLD_CARD
         fee = session.execute(select(Fee).where(Fee.application_id == application.id)).scalar_one()

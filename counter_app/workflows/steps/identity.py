@@ -6,6 +6,7 @@ import re
 
 from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
 from counter_app.domain.person import (
+    GUARDIAN_AGE,
     DocumentType,
     Holder,
     Representative,
@@ -16,7 +17,7 @@ from counter_app.workflows import facts
 from counter_app.workflows.checks import age_on, normalised_document, parse_date
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
-from counter_app.workflows.names import GUARDIAN_AGE, Representation, StepId
+from counter_app.workflows.names import Representation, StepId
 from counter_app.workflows.problems import Code, Problem
 from counter_app.workflows.step import Step
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from counter_app.domain.application import Business
-from counter_app.domain.card import CardStatus
+from counter_app.domain.card import CardStatus, LossAction
 from counter_app.workflows import facts
 from counter_app.workflows.checks import normalised_card_number, parse_date
 from counter_app.workflows.context import KnownCard
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
-from counter_app.workflows.names import LossAction, StepId
+from counter_app.workflows.names import StepId
 from counter_app.workflows.problems import Code, Problem
 from counter_app.workflows.step import Step
 
