@@ -8,8 +8,8 @@ from argparse import Namespace, _SubParsersAction
 from counter_app.card import errors
 from counter_app.card.reader import is_virtual, list_readers, read_card
 from counter_app.card.snapshot import CardSnapshot
-from counter_app.cli.common import EXIT_OK, CommandFailed, fail, open_database
-from counter_app.services.actor import Actor
+from counter_app.cli.common import EXIT_OK, CommandFailed, fail, open_database, system_api
+from counter_app.domain.rules import RulesError
 from counter_app.store.database import DatabaseUnavailable
 
 # One exit code per thing that went wrong, so scripts can tell them apart.
@@ -153,17 +153,15 @@ def read(args: Namespace) -> int:
 def _audit_not_genuine(args: Namespace, error: errors.CardNotGenuine) -> None:
     """A suspect card is an audit event, when the database can be reached."""
     # The database layer only for this: reading a card goes without it.
-    from counter_app.services.suspect_cards import record_not_genuine
-
     try:
         db = open_database(args)
         try:
-            record_not_genuine(
-                db, Actor.system(), error.card_number, error.card_id, "counter-app card read"
+            system_api(args, db).record_not_genuine(
+                error.card_number, error.card_id, "counter-app card read"
             )
         finally:
             db.dispose()
-    except (CommandFailed, DatabaseUnavailable) as problem:
+    except (CommandFailed, DatabaseUnavailable, RulesError) as problem:
         fail(f"no audit event recorded: {problem}")
 
 

@@ -1,13 +1,18 @@
-"""What every subcommand shares: opening the database and saying why it cannot."""
+"""What every subcommand shares: opening the database and saying why it cannot, and the use
+cases as the system reaches them."""
 
 from __future__ import annotations
 
 import sys
 from argparse import Namespace
+from typing import TYPE_CHECKING
 
 from counter_app.store.database import Database, DatabaseUnavailable
 from counter_app.store.engine import describe, resolve_url
 from counter_app.store.schema import SchemaState, SchemaStatus
+
+if TYPE_CHECKING:
+    from counter_app.api.local import LocalCounterApi
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -47,6 +52,20 @@ def open_database(args: Namespace, require_current: bool = True) -> Database:
         if not status.current:
             raise CommandFailed(schema_message(status), EXIT_SCHEMA)
     return db
+
+
+def system_api(args: Namespace, db: Database | None = None) -> LocalCounterApi:
+    """The use cases as the system reaches them from this workstation's command line: the
+    interface on the database the options name (opened and checked, unless given) and the rules
+    file in force. The same door the window uses; the actor is the system, not a signed-in
+    member of staff."""
+    # The interface (every use case under it) and the rules only for the commands that use them.
+    from counter_app.api.local import LocalCounterApi
+    from counter_app.api.models import Actor
+    from counter_app.resources import load_rules
+
+    rules = load_rules(args.rules)
+    return LocalCounterApi(open_database(args) if db is None else db, Actor.system(), rules)
 
 
 def fail(message: str) -> None:

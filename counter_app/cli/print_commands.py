@@ -6,8 +6,7 @@ from __future__ import annotations
 from argparse import Namespace, _SubParsersAction
 from pathlib import Path
 
-from counter_app.cli.common import EXIT_OK, CommandFailed, open_database
-from counter_app.services.actor import Actor
+from counter_app.cli.common import EXIT_OK, CommandFailed, system_api
 
 EXIT_PRINTER = 5  # the printer is missing, stopped or refused the job
 
@@ -33,26 +32,24 @@ def register(commands: _SubParsersAction) -> None:
 
 
 def print_receipt(args: Namespace) -> int:
-    from counter_app.printing.dispatch import PrinterError
-    from counter_app.services import documents
+    from counter_app.printing.dispatch import PrinterError, print_pdf
 
-    db = open_database(args)
-    actor = Actor.system()
-    document_id = documents.find_receipt(db, args.receipt_no)
+    api = system_api(args)
+    document_id = api.find_receipt(args.receipt_no)
     if args.out is None:
         try:
-            count = documents.print_document(db, actor, document_id, args.printer)
+            count = api.print_document(document_id, args.printer, print_pdf)
         except PrinterError as error:
             raise CommandFailed(
                 f"not printed, the receipt is kept: {error}", EXIT_PRINTER
             ) from None
     else:
-        pdf, _ = documents.next_print(db, document_id)
+        pdf, _ = api.next_print(document_id)
         try:
             args.out.write_bytes(pdf)
         except OSError as error:
             raise CommandFailed(f"cannot write {args.out}: {error.strerror}") from error
-        count = documents.record_print(db, actor, document_id, f"file {args.out}")
+        count = api.record_print(document_id, f"file {args.out}")
     print(f"receipt {args.receipt_no}: print {count}" + (" (reprint)" if count > 1 else ""))
     return EXIT_OK
 

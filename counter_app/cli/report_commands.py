@@ -6,10 +6,7 @@ from argparse import ArgumentTypeError, Namespace, _SubParsersAction
 from datetime import date
 from pathlib import Path
 
-from counter_app.cli.common import EXIT_OK, CommandFailed, open_database
-from counter_app.resources import load_rules
-from counter_app.services import reports
-from counter_app.services.actor import Actor
+from counter_app.cli.common import EXIT_OK, CommandFailed, system_api
 
 FORMATS = (".pdf", ".csv")
 
@@ -40,17 +37,19 @@ def daily_report(args: Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in FORMATS:
         raise CommandFailed(f"{args.out}: the file name must end in .pdf or .csv")
-    rules = load_rules(args.rules)
-    db = open_database(args)
-    report = reports.daily_report(db, Actor.system(), rules.outlet, args.date)
-    content = reports.to_pdf(report) if suffix == ".pdf" else reports.to_csv(report).encode()
+    # The answer's file formats (no database, and ReportLab only for a PDF).
+    from counter_app.services.reports import to_csv, to_pdf
+
+    api = system_api(args)
+    report = api.daily_report(args.date)
+    content = to_pdf(report) if suffix == ".pdf" else to_csv(report).encode()
     try:
         args.out.write_bytes(content)
     except OSError as error:
         raise CommandFailed(f"cannot write {args.out}: {error.strerror}") from error
     totals = report.totals
     print(
-        f"{args.out}: {report.day} {rules.outlet.code}, {len(report.lines)} line(s), "
+        f"{args.out}: {report.day} {report.outlet.code}, {len(report.lines)} line(s), "
         f"accepted {totals.accepted}, approved {totals.approved}, rejected {totals.rejected}, "
         f"issued {totals.issued}, fees {totals.fees:.2f}"
     )

@@ -6,10 +6,8 @@ import getpass
 import sys
 from argparse import Namespace, _SubParsersAction
 
-from counter_app.cli.common import EXIT_OK, CommandFailed, open_database
+from counter_app.cli.common import EXIT_OK, CommandFailed, system_api
 from counter_app.domain.roles import Role
-from counter_app.services import staff
-from counter_app.services.actor import Actor
 
 
 def register(commands: _SubParsersAction) -> None:
@@ -49,16 +47,15 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def add_staff(args: Namespace) -> int:
-    db = open_database(args)
+    api = system_api(args)
     password = _read_password(args.password_stdin)
-    staff.add(db, Actor.system(), args.staff_no, args.name, Role(args.role), password)
+    api.add_staff(args.staff_no, args.name, Role(args.role), password)
     print(f"added {args.staff_no} {args.name} ({args.role})")
     return EXIT_OK
 
 
 def list_staff(args: Namespace) -> int:
-    db = open_database(args)
-    for member in staff.list_all(db, Actor.system()):
+    for member in system_api(args).list_staff():
         flags = [
             flag for flag, on in (("locked", member.locked), ("inactive", not member.active)) if on
         ]
@@ -67,14 +64,13 @@ def list_staff(args: Namespace) -> int:
 
 
 def unlock_staff(args: Namespace) -> int:
-    db = open_database(args)
-    staff.unlock(db, Actor.system(), args.staff_no)
+    system_api(args).unlock_staff(args.staff_no)
     print(f"unlocked {args.staff_no}")
     return EXIT_OK
 
 
 def set_password(args: Namespace) -> int:
-    db = open_database(args)
-    staff.change_password(db, Actor.system(), args.staff_no, _read_password(args.password_stdin))
+    api = system_api(args)
+    api.change_password(args.staff_no, _read_password(args.password_stdin))
     print(f"password set for {args.staff_no}")
     return EXIT_OK

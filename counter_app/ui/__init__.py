@@ -1,1 +1,2 @@
-"""The Qt window: renders and forwards to the services; owns no rules."""
+"""The Qt window: renders and forwards to the use cases through their interface (counter_app.api);
+owns no rules."""

@@ -12,20 +12,16 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from counter_app.domain.rules import LocalityRules
-from counter_app.printing.dispatch import print_pdf
-from counter_app.services.actor import Actor
-from counter_app.services.applications import ApplicationSummary
-from counter_app.services.documents import SendToPrinter
+from counter_app.api.interface import CounterApi
+from counter_app.api.models import ApplicationSummary
 from counter_app.store.changes import Change
-from counter_app.store.database import Database
 from counter_app.ui.application_view import ApplicationView
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.live_indicator import LiveIndicator
 from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.page_parts import action_button, heading_label
 from counter_app.ui.tables import read_only_table
 
@@ -41,21 +37,15 @@ class ApplicationListPage(QWidget):
     def __init__(
         self,
         name: str,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        rules: LocalityRules,
+        context: PageContext,
         parent: QWidget | None = None,
         *,
         live: LiveUpdates | None = None,
-        printer: Callable[[], str | None] = lambda: None,
-        send: SendToPrinter = print_pdf,
     ) -> None:
-        """`name` prefixes the widgets' object names; `printer` names the settings' printer at
-        the moment of printing (None: CUPS's default); `send` replaces CUPS in tests."""
+        """`name` prefixes the widgets' object names; `live` brings other counters' changes."""
         super().__init__(parent)
         self.setObjectName(f"{name}_page")
-        self._db, self._background, self._actor = db, background, actor
+        self._context = context
         self._loads = 0  # the latest load wins when requests outrun the database
 
         self.heading = heading_label(f"{name}_heading")
@@ -67,7 +57,7 @@ class ApplicationListPage(QWidget):
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator(f"{name}_busy")
         self.busy_indicator.setMaximumWidth(120)
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.open_button = action_button(f"{name}_open", self.open_current)
         self.controls = QVBoxLayout()  # between the heading and the table: filters, if any
         self.bottom = QHBoxLayout()
@@ -83,7 +73,7 @@ class ApplicationListPage(QWidget):
         column.addWidget(self.table, 1)
         column.addWidget(self.message)
         column.addLayout(self.bottom)
-        self.view = ApplicationView(db, background, actor, rules, printer=printer, send=send)
+        self.view = ApplicationView(context)
         self.view.closed.connect(self.show_list)
         self.view.decided.connect(self._decided)
         self.view.stale.connect(self.refresh)
@@ -190,7 +180,8 @@ class ApplicationListPage(QWidget):
         if application_id is not None:
             self.open_application(application_id)
 
-    def open_application(self, application_id: int, acting: Actor | None = None) -> None:
+    def open_application(self, application_id: int, acting: CounterApi | None = None) -> None:
+        """Show it in full; `acting`: a supervisor signed in on this screen for its decision."""
         self.message.clear()
         self.view.show_application(application_id, acting)
         self.stack.setCurrentWidget(self.view)
@@ -198,7 +189,7 @@ class ApplicationListPage(QWidget):
 
     def show_list(self) -> None:
         """Back from the full view; a supervisor's sign-in for one decision ends here too."""
-        self.view.acting = self._actor
+        self.view.acting = self._context
         self.stack.setCurrentWidget(self.listing)
         self.table.setFocus()
 

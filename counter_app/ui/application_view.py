@@ -2,16 +2,15 @@
 documents as printed (previewed, and printed again from the preview); Approve, or Reject with a
 reason the clerk reads.
 
-The view acts as the actor it is given for each application: the signed-in supervisor at the
-queue, or a supervisor who signed in on a clerk's screen for this one decision. Every number on
-screen is masked; a supervisor may show the holder's and the cards' numbers in full for a few
-seconds, and each time is an audit event (queue.revealed_numbers).
+The view acts through the interface it is given for each application: the signed-in
+supervisor's at the queue, or that of a supervisor who signed in on a clerk's screen for this one
+decision. Every number on screen is masked; a supervisor may show the holder's and the cards'
+numbers in full for a few seconds, and each time is an audit event (`revealed_numbers`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -24,28 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.interface import CounterApi
+from counter_app.api.models import (
+    ApplicationDetail,
+    ApplicationDetails,
+    ApplicationSummary,
+    RevealedNumbers,
+)
 from counter_app.domain.application import Action, State
 from counter_app.domain.masking import mask_numbers_in_text
+from counter_app.domain.person import RepresentativeRole
 from counter_app.domain.roles import Permission
-from counter_app.domain.rules import LocalityRules
-from counter_app.printing.dispatch import print_pdf
 from counter_app.printing.formatting import amount
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services import applications, documents, queue
-from counter_app.services.actor import Actor
-from counter_app.services.applications import ApplicationSummary
-from counter_app.services.documents import SendToPrinter
 from counter_app.services.errors import StaleApplication
-from counter_app.services.queue import ApplicationDetail, RevealedNumbers
 from counter_app.store.changes import Change
-from counter_app.store.database import Database
 from counter_app.ui.application_texts import NOTHING, flags_text, minute_text, stored_state_label
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.decision_dialogs import RejectDialog
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import business_label, reason_label, state_label
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.page_parts import action_button, heading_label
 from counter_app.ui.print_preview import PrintPreview
 from counter_app.ui.state_style import STATE_COLOURS
@@ -63,11 +62,6 @@ def _shown(value: object, masked: bool = True) -> str:
     if value is None or value == "":
         return NOTHING
     return mask_numbers_in_text(str(value)) if masked else str(value)
-
-
-def _part(details: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = details.get(key)
-    return value if isinstance(value, Mapping) else {}
 
 
 def _with_button(table: QWidget, button: QWidget) -> QWidget:
@@ -90,24 +84,11 @@ class ApplicationView(QWidget):
     stale = Signal()
     closed = Signal()
 
-    def __init__(
-        self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        rules: LocalityRules,
-        parent: QWidget | None = None,
-        *,
-        printer: Callable[[], str | None] = lambda: None,
-        send: SendToPrinter = print_pdf,
-    ) -> None:
-        """`printer` names the settings' printer at the moment of printing (None: CUPS's
-        default); `send` replaces CUPS in tests."""
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("application_view")
-        self._db, self._actor, self._rules = db, actor, rules
-        self._background, self._printer, self._send = background, printer, send
-        self.acting: Actor = actor  # who loads and decides the application shown
+        self._context, self._rules = context, context.rules
+        self.acting = context  # as whom the application shown is loaded and decided
         self.detail: ApplicationDetail | None = None
         self.preview: PrintPreview | None = None
         self.reject_dialog: RejectDialog | None = None
@@ -147,7 +128,7 @@ class ApplicationView(QWidget):
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator("application_busy")
         self.busy_indicator.setMaximumWidth(120)
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.back_button = action_button("application_back", self.closed)
         self.reject_button = action_button("application_reject", self.reject_application)
         self.approve_button = action_button("application_approve", self.approve)
@@ -208,13 +189,13 @@ class ApplicationView(QWidget):
             detail is not None
             and detail.state is State.SUBMITTED
             and detail.decidable
-            and self.acting.may(Permission.DECIDE_APPLICATIONS)
+            and self.acting.actor.may(Permission.DECIDE_APPLICATIONS)
         )
 
     # -- loading --------------------------------------------------------------------------------
-    def show_application(self, application_id: int, acting: Actor | None = None) -> None:
-        """Load and show it, acting as `acting` (default: the signed-in actor)."""
-        self.acting = acting or self._actor
+    def show_application(self, application_id: int, acting: CounterApi | None = None) -> None:
+        """Load and show it, acting through `acting` (default: the signed-in interface)."""
+        self.acting = self._context if acting is None else self._context.acting_as(acting)
         self.detail = None
         self._reveals += 1
         self._revealing = False
@@ -230,9 +211,9 @@ class ApplicationView(QWidget):
                 return
             application_id = self.detail.application_id
         self._loads += 1
-        load, db, acting = self._loads, self._db, self.acting
+        load, api = self._loads, self.acting.api
         self._jobs.run(
-            lambda: queue.application_detail(db, acting, application_id),
+            lambda: api.application_detail(application_id),
             lambda detail: self._loaded(load, detail),
             lambda error: self._load_failed(load, error),
         )
@@ -269,19 +250,14 @@ class ApplicationView(QWidget):
         detail = self.detail
         if detail is None or self.revealed is not None or self._revealing:
             return
-        if not self.acting.may(Permission.REVEAL_NUMBERS):
+        if not self.acting.actor.may(Permission.REVEAL_NUMBERS):
             return
         self._reveals += 1
-        reveal, db, acting, application_id = (
-            self._reveals,
-            self._db,
-            self.acting,
-            detail.application_id,
-        )
+        reveal, api, application_id = self._reveals, self.acting.api, detail.application_id
         self._revealing = True
         self._show()
         self._jobs.run(
-            lambda: queue.revealed_numbers(db, acting, application_id),
+            lambda: api.revealed_numbers(application_id),
             lambda revealed: self._numbers_revealed(reveal, revealed),
             lambda error: self._reveal_failed(reveal, error),
         )
@@ -318,7 +294,7 @@ class ApplicationView(QWidget):
         detail = self.detail
         self.approve_button.setEnabled(self.may_decide)
         self.reject_button.setEnabled(self.may_decide)
-        self.reveal_button.setVisible(self.acting.may(Permission.REVEAL_NUMBERS))
+        self.reveal_button.setVisible(self.acting.actor.may(Permission.REVEAL_NUMBERS))
         self.reveal_button.setEnabled(
             detail is not None and self.revealed is None and not self._revealing
         )
@@ -367,11 +343,12 @@ class ApplicationView(QWidget):
             lines.append(
                 self.tr("You took this application yourself: another supervisor decides it.")
             )
-        if self.acting is not self._actor:
+        if self.acting.api is not self._context.api:
+            supervisor = self.acting.actor
             lines.append(
                 self.tr("Deciding as supervisor %1 %2, signed in on this screen.")
-                .replace("%1", self.acting.staff_no)
-                .replace("%2", self.acting.name)
+                .replace("%1", supervisor.staff_no)
+                .replace("%2", supervisor.name)
             )
         return "\n".join(lines)
 
@@ -384,7 +361,7 @@ class ApplicationView(QWidget):
 
     def _entered_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
         holder, revealed = detail.holder, self.revealed
-        details = revealed.details if revealed is not None else detail.details
+        details: ApplicationDetails = revealed.details if revealed is not None else detail.details
         masked = revealed is None
 
         def shown(value: object) -> str:
@@ -394,46 +371,47 @@ class ApplicationView(QWidget):
         yield self.tr("Document number"), self._number(holder.document_number, "document_number")
         yield self.tr("Birth date"), holder.birth_date.isoformat() if holder.birth_date else NOTHING
         yield self.tr("Address"), shown(holder.address)
-        agent = _part(details, "representative")
-        if agent:
-            kind = self.tr("Guardian") if agent.get("kind") == "guardian" else self.tr("Agent")
-            yield kind, shown(agent.get("name"))
+        if agent := details.representative:
+            guardian = agent.role is RepresentativeRole.GUARDIAN
+            kind = self.tr("Guardian") if guardian else self.tr("Agent")
+            yield kind, shown(agent.name)
             yield (
                 self.tr("%1's document number").replace("%1", kind),
-                shown(agent.get("document_number")),
+                shown(agent.document_number),
             )
-            yield self.tr("Relationship to the holder"), shown(agent.get("relationship"))
+            yield self.tr("Relationship to the holder"), shown(agent.relationship)
         if detail.old_card_number:
             yield self.tr("Old card"), self._number(detail.old_card_number, "old_card_number")
         if detail.new_card_number:
             yield self.tr("New card"), self._number(detail.new_card_number, "new_card_number")
-        check = _part(details, "card_check")
-        if check.get("unreadable"):
-            yield self.tr("Card check"), self.tr("The chip could not be read")
-        if differences := check.get("differences"):
-            yield self.tr("Card differs in"), differing_items(",".join(map(str, differences)))
-        if check.get("override_reason"):
-            yield self.tr("Accepted by supervisor"), shown(check.get("override_by"))
-            yield self.tr("Reason for accepting"), shown(check.get("override_reason"))
-        correction = _part(details, "correction")
-        for item in correction.get("items") or []:
-            if isinstance(item, Mapping):
-                label = CORRECTED_ITEM_LABELS.get(str(item.get("field")))
-                name = rules_text(label) if label else shown(item.get("field"))
+        if check := details.card_check:
+            if check.unreadable:
+                yield self.tr("Card check"), self.tr("The chip could not be read")
+            if check.differences:
+                yield self.tr("Card differs in"), differing_items(",".join(check.differences))
+            if check.override_reason:
+                yield self.tr("Accepted by supervisor"), shown(check.override_by)
+                yield self.tr("Reason for accepting"), shown(check.override_reason)
+        if correction := details.correction:
+            for item in correction.items:
+                label = CORRECTED_ITEM_LABELS.get(item.field)
+                name = rules_text(label) if label else shown(item.field)
                 yield (
                     self.tr("Correct %1").replace("%1", name),
-                    f"{shown(item.get('old'))} → {shown(item.get('new'))}",
+                    f"{shown(item.old)} → {shown(item.new)}",
                 )
-        if correction.get("certificate_no"):
-            yield self.tr("Change certificate no."), shown(correction.get("certificate_no"))
-            yield self.tr("Issuing office"), shown(correction.get("certificate_office"))
+            if correction.certificate_no:
+                yield self.tr("Change certificate no."), shown(correction.certificate_no)
+                yield self.tr("Issuing office"), shown(correction.certificate_office)
         yield from self._fee_lines(detail)
 
     def _fee_lines(self, detail: ApplicationDetail) -> Iterator[tuple[str, str]]:
         fee = detail.fee
         if fee is None:
-            due = _part(detail.details, "fee").get("amount")
-            yield self.tr("Fee"), self.tr("%1, not collected yet").replace("%1", _shown(due))
+            # What the clerk settled is due; nothing was recorded as collected yet.
+            due = detail.details.fee
+            text = _shown(f"{due.amount:.2f}" if due is not None else None)
+            yield self.tr("Fee"), self.tr("%1, not collected yet").replace("%1", text)
             return
         yield self.tr("Fee"), amount(fee.amount)
         if fee.waiver_code:
@@ -484,23 +462,24 @@ class ApplicationView(QWidget):
         if detail is None or not 0 <= row < len(detail.documents):
             return
         document_id = detail.documents[row].id
-        db, acting = self._db, self.acting
+        api = self.acting.api
         self._jobs.run(
-            lambda: queue.document_preview(db, acting, document_id),
+            lambda: api.document_preview(document_id),
             lambda built: self._open_preview(document_id, built),
             lambda error: self.message.setText(describe_error(error)),
         )
 
     def _open_preview(self, document_id: int, built: tuple[DocumentKind, bytes]) -> None:
         kind, pdf = built
-        db, acting, send, printer = self._db, self.acting, self._send, self._printer()
+        acting = self.acting
+        api, send, printer = acting.api, acting.send, acting.printer()
         if self.preview is not None:
             self.preview.deleteLater()  # one preview at a time
         self.preview = PrintPreview(
-            self._background,
+            acting.background,
             pdf,
             document_title(kind),
-            lambda: documents.print_document(db, acting, document_id, printer, send),
+            lambda: api.print_document(document_id, printer, send),
             printer=printer,
             parent=self,
         )
@@ -532,14 +511,12 @@ class ApplicationView(QWidget):
     def _decide(self, action: Action, note: str | None) -> None:
         detail = self.detail
         assert detail is not None
-        db, acting = self._db, self.acting
+        api = self.acting.api
         self.approve_button.setEnabled(False)
         self.reject_button.setEnabled(False)
         self.message.setText(self.tr("Saving the decision…"))
         self._jobs.run(
-            lambda: applications.transition(
-                db, acting, detail.application_id, action, detail.version, note
-            ),
+            lambda: api.transition(detail.application_id, action, detail.version, note),
             self._decision_made,
             self._decision_refused,
         )

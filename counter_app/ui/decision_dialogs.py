@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.roles import Permission
-from counter_app.services import auth
-from counter_app.services.actor import Actor
-from counter_app.store.database import Database
-from counter_app.ui.background import Background
+from counter_app.api.interface import CounterApi
+from counter_app.api.models import Credentials
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 
 MAX_REASON = 500  # room for a reason, short enough to read at the counter
 AUTHORISATION = "authorise_decision"  # the audit action of a sign-in for one decision
@@ -88,20 +86,16 @@ class RejectDialog(QDialog):
 
 
 class AuthoriseDialog(QDialog):
-    """A supervisor signs in on the clerk's screen for one decision; `supervisor` is who did,
-    once accepted. Refusals (wrong password, the clerk themself, not a supervisor) stay here."""
+    """A supervisor signs in on the clerk's screen for one decision; `supervisor` is the
+    interface as that supervisor, for that decision, once accepted. Refusals (wrong password,
+    the clerk themself, not a supervisor) stay here."""
 
     def __init__(
-        self,
-        db: Database,
-        background: Background,
-        clerk: Actor,
-        application_id: int,
-        parent: QWidget | None = None,
+        self, context: PageContext, application_id: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._db, self._clerk, self._application_id = db, clerk, application_id
-        self.supervisor: Actor | None = None
+        self._api, self._application_id = context.api, application_id
+        self.supervisor: CounterApi | None = None
         self.setWindowTitle(self.tr("Supervisor decides here"))
         explanation = QLabel(
             self.tr(
@@ -127,7 +121,7 @@ class AuthoriseDialog(QDialog):
         self.message.setObjectName("authorise_message")
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator("authorise_busy")
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,24 +148,17 @@ class AuthoriseDialog(QDialog):
             return
         if self._jobs.busy:
             return
-        db, clerk, application_id = self._db, self._clerk, self._application_id
+        api, supervisor = self._api, Credentials(staff_no, password)
+        application_id = self._application_id
         self.sign_in_button.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
         self._jobs.run(
-            lambda: auth.authorise(
-                db,
-                staff_no,
-                password,
-                Permission.DECIDE_APPLICATIONS,
-                clerk,
-                AUTHORISATION,
-                application_id,
-            ),
+            lambda: api.authorised(supervisor, AUTHORISATION, application_id),
             self._authorised,
             self._refused,
         )
 
-    def _authorised(self, supervisor: Actor) -> None:
+    def _authorised(self, supervisor: CounterApi) -> None:
         self.supervisor = supervisor
         self.password.clear()
         self.accept()

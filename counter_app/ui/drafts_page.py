@@ -16,17 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.models import CorrectionToFollow, DraftSummary
 from counter_app.domain.application import Action
-from counter_app.services import applications, corrections, drafts
-from counter_app.services.actor import Actor
-from counter_app.services.corrections import CorrectionToFollow
-from counter_app.services.drafts import DraftSummary
-from counter_app.store.database import Database
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import business_label, reason_label
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.wizard.confirm import ask_cancel_reason
 from counter_app.ui.wizard.texts import step_title
 
@@ -38,11 +34,9 @@ class DraftsPage(QWidget):
     follow_up_requested = Signal(int)  # an approved correction: start its replacement
     changed = Signal()  # a draft was cancelled: the counts are stale
 
-    def __init__(
-        self, db: Database, background: Background, actor: Actor, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._background, self._actor = db, background, actor
+        self._api = context.api
         self.drafts: list[DraftSummary] = []
         self.corrections: list[CorrectionToFollow] = []
         self.heading = QLabel()
@@ -54,7 +48,7 @@ class DraftsPage(QWidget):
         self.message.setObjectName("drafts_message")
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator("drafts_busy")
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("drafts_resume")
         self.resume_button.clicked.connect(self._resume_current)
@@ -91,9 +85,9 @@ class DraftsPage(QWidget):
         self.listing.setFocus()
 
     def refresh(self) -> None:
-        db, actor = self._db, self._actor
+        api = self._api
         self._jobs.run(
-            lambda: (drafts.mine(db, actor), corrections.awaiting_replacement(db, actor)),
+            lambda: (api.my_drafts(), api.corrections_awaiting_replacement()),
             self._arrived,
             self._failed,
         )
@@ -155,11 +149,9 @@ class DraftsPage(QWidget):
         reason = ask_cancel_reason(self)
         if reason is None:
             return
-        db, actor = self._db, self._actor
+        api = self._api
         self._jobs.run(
-            lambda: applications.transition(
-                db, actor, draft.application_id, Action.CANCEL, draft.version, note=reason
-            ),
+            lambda: api.transition(draft.application_id, Action.CANCEL, draft.version, reason),
             lambda _: (self.changed.emit(), self.refresh()),
             self._failed,
         )

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services import auth
-from counter_app.services.actor import Actor
+from counter_app.api.interface import CounterApi
 from counter_app.services.errors import AccountInactive, AccountLocked
-from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.messages import describe_error
 
@@ -65,10 +63,12 @@ class LockScreen(QDialog):
     signed_out = Signal()
 
     def __init__(
-        self, db: Database, background: Background, actor: Actor, parent: QWidget | None = None
+        self, api: CounterApi, background: Background, parent: QWidget | None = None
     ) -> None:
+        """`api`: the signed-in session, which the password given here unlocks."""
         super().__init__(parent)
-        self._db, self._background, self._actor = db, background, actor
+        self._api, self._background = api, background
+        actor = api.actor
         self.setModal(True)
         self.setWindowTitle(self.tr("Screen locked"))
         who = QLabel(
@@ -105,7 +105,7 @@ class LockScreen(QDialog):
         self.password.clear()
         self.unlock_button.setEnabled(False)
         self._background.run(
-            lambda: auth.unlock_screen(self._db, self._actor, password),
+            lambda: self._api.unlock_screen(password),
             lambda _: self.accept(),
             self._refused,
         )

@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.settings import LANGUAGES
 
 # What the dialog needs only once the database answers is loaded then, after its first frame.
 if TYPE_CHECKING:
-    from counter_app.services.actor import Actor
+    from counter_app.api.interface import CounterApi
     from counter_app.store.schema import SchemaStatus
+
+# Staff number and password → the interface as that member of staff (run in the background).
+SignIn = Callable[[str, str], "CounterApi"]
 
 RETRY_MS = 5_000
 
@@ -36,21 +38,21 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
         background: Background,
-        workstation: str,
         language: str,
-        readiness: Callable[[], SchemaStatus] | None = None,
+        *,
+        readiness: Callable[[], SchemaStatus],
+        sign_in: SignIn,
         parent: QWidget | None = None,
     ) -> None:
         """`readiness` runs in the background, again every few seconds until it answers, before
-        anyone can sign in (default: the database's schema status)."""
+        anyone can sign in (the rules read, the database's schema fits); `sign_in` runs in the
+        background too and gives the interface as the member of staff the password proves."""
         super().__init__(parent)
-        self._db, self._background, self._workstation = db, background, workstation
-        self._readiness = readiness or db.schema_status
+        self._background, self._readiness, self._sign_in_with = background, readiness, sign_in
         self._schema_ready = False
         self._signing_in = False
-        self.actor: Actor | None = None
+        self.api: CounterApi | None = None
 
         self.staff_no = QLineEdit()
         self.staff_no.setObjectName("staff_no")
@@ -151,13 +153,13 @@ class LoginDialog(QDialog):
         self._update_button()
         self.message.setText(self.tr("Signing in…"))
         self._background.run(
-            lambda: _sign_in(self._db, staff_no, password, self._workstation),
+            lambda: self._sign_in_with(staff_no, password),
             self._signed_in,
             self._show_error,
         )
 
-    def _signed_in(self, actor: Actor) -> None:
-        self.actor = actor
+    def _signed_in(self, api: CounterApi) -> None:
+        self.api = api
         self.password.clear()
         self.accept()
 
@@ -176,11 +178,3 @@ class LoginDialog(QDialog):
         self._update_button()
         if not self._schema_ready:  # not ready (no database, no rules): look again shortly
             QTimer.singleShot(RETRY_MS, self._check_readiness)
-
-
-def _sign_in(db: Database, staff_no: str, password: str, workstation: str) -> Actor:
-    # The services (and SQLAlchemy under them) are loaded off the window's thread, after the
-    # dialog is up: it is the first thing a clerk sees.
-    from counter_app.services import auth
-
-    return auth.sign_in(db, staff_no, password, workstation)

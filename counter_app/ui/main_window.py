@@ -20,17 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.interface import CounterApi
+from counter_app.api.models import Actor, SendToPrinter
 from counter_app.card.errors import CardNotGenuine
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.reader_state import Situation
 from counter_app.domain.application import Business
 from counter_app.domain.roles import Permission
-from counter_app.domain.rules import LocalityRules
 from counter_app.printing.dispatch import print_pdf
-from counter_app.services import applications, queue
-from counter_app.services.actor import Actor
-from counter_app.services.documents import SendToPrinter
-from counter_app.services.suspect_cards import record_not_genuine
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
@@ -40,6 +37,7 @@ from counter_app.ui.labels import business_label, role_label
 from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.messages import describe_error
 from counter_app.ui.my_applications_page import MyApplicationsPage
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.queue_page import QueuePage
 from counter_app.ui.reader_panel import ReaderPanel
 from counter_app.ui.report_dialog import ReportDialog
@@ -47,7 +45,6 @@ from counter_app.ui.search_page import SearchPage
 from counter_app.ui.training_panel import SimulatorControl, TrainingPanel
 from counter_app.ui.wizard.business_wizard import BusinessWizard
 from counter_app.ui.wizard.confirm import confirmed
-from counter_app.workflows.runner import FlowRunner
 
 BUSINESS_KEYS: tuple[tuple[Business, str], ...] = (
     (Business.REPLACEMENT, "F2"),
@@ -76,10 +73,9 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        api: CounterApi,
         background: Background,
-        actor: Actor,
-        rules: LocalityRules,
+        db: Database,
         parent: QWidget | None = None,
         *,
         watcher: CardWatcher | None = None,
@@ -87,10 +83,16 @@ class MainWindow(QMainWindow):
         printer: Callable[[], str | None] | None = None,
         send: SendToPrinter = print_pdf,
     ) -> None:
-        """`printer` names the settings' printer at the moment of printing (None: CUPS's
-        default); `send` replaces CUPS in tests."""
+        """`api`: the use cases as the signed-in member of staff, the only way the pages reach
+        them. `db` serves the live news of other counters' changes alone (the embedded mode
+        listens to the database itself). `printer` names the settings' printer at the moment
+        of printing (None: CUPS's default); `send` replaces CUPS in tests."""
         super().__init__(parent)
-        self._db, self._background, self.actor, self._rules = db, background, actor, rules
+        self._db, self._background = db, background
+        print_to = printer or (lambda: None)
+        # What every page works with, made once: the interface, the background, the printer.
+        self.context = PageContext(api, background, printer=print_to, send=send)
+        self._rules = api.rules
         # The window owns the watcher: it starts when the window opens, stops when it closes.
         self.watcher = watcher
         if watcher is not None:
@@ -112,15 +114,14 @@ class MainWindow(QMainWindow):
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
-        print_to = printer or (lambda: None)
-        self.wizard = BusinessWizard(FlowRunner(db, actor, rules), background, print_to, send)
+        self.wizard = BusinessWizard(self.context)
         self.wizard.setObjectName("business_page")
         self.wizard.finished.connect(self._business_finished)
-        self.drafts_page = DraftsPage(db, background, actor)
+        self.drafts_page = DraftsPage(self.context)
         self.drafts_page.resume_requested.connect(self.resume_draft)
         self.drafts_page.follow_up_requested.connect(self.follow_up_correction)
         self.drafts_page.changed.connect(self.refresh_counts)
-        self.search_page = SearchPage(db, background, actor)
+        self.search_page = SearchPage(self.context)
         self.search_page.resume_requested.connect(self.resume_draft)
         # Changes other counters make arrive by themselves (LISTEN/NOTIFY, or polling).
         self.live = LiveUpdates(db, self)
@@ -130,13 +131,9 @@ class MainWindow(QMainWindow):
         self._news.setInterval(200)
         self._news.timeout.connect(self.refresh_counts)
         self.live.changed.connect(self._news.start)
-        self.queue_page = QueuePage(
-            db, background, actor, rules, live=self.live, printer=print_to, send=send
-        )
+        self.queue_page = QueuePage(self.context, live=self.live)
         self.queue_page.changed.connect(self.refresh_counts)
-        self.my_applications_page = MyApplicationsPage(
-            db, background, actor, rules, live=self.live, printer=print_to, send=send
-        )
+        self.my_applications_page = MyApplicationsPage(self.context, live=self.live)
         self.my_applications_page.resume_requested.connect(self.resume_draft)
         self.my_applications_page.changed.connect(self.refresh_counts)
         for page in (
@@ -149,7 +146,6 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self._drafts_offered = False
-        self._print_to, self._send = print_to, send
 
         self.reader_panel = ReaderPanel(watcher)
         self.reader_panel.suspect_card.connect(self._record_suspect_card)
@@ -217,7 +213,7 @@ class MainWindow(QMainWindow):
             self.about_action,
         ):
             self.toolbar.addAction(action)
-        self.report_action.setVisible(actor.may(Permission.VIEW_REPORTS))
+        self.report_action.setVisible(self.actor.may(Permission.VIEW_REPORTS))
 
         self._business_actions: list[QAction] = []
         for business, key in BUSINESS_KEYS:
@@ -243,6 +239,11 @@ class MainWindow(QMainWindow):
         self._counts_timer.start(COUNTS_REFRESH_MS)
         self.retranslate()
         self.refresh_counts()
+
+    @property
+    def actor(self) -> Actor:
+        """Who is signed in."""
+        return self.context.actor
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -291,9 +292,9 @@ class MainWindow(QMainWindow):
         self.reader_panel.forget()
 
     def _record_suspect_card(self, error: CardNotGenuine) -> None:
-        db, actor = self._db, self.actor
+        api = self.context.api
         self._background.run(
-            lambda: record_not_genuine(db, actor, error.card_number, error.card_id, "window"),
+            lambda: api.record_not_genuine(error.card_number, error.card_id, "window"),
             lambda _: None,
             self._counts_failed,
         )
@@ -374,16 +375,7 @@ class MainWindow(QMainWindow):
             self._show_page(self.queue_page)
 
     def open_daily_report(self) -> None:
-        dialog = ReportDialog(
-            self._db,
-            self._background,
-            self.actor,
-            self._rules,
-            self,
-            printer=self._print_to,
-            send=self._send,
-        )
-        dialog.open()
+        ReportDialog(self.context, self).open()
 
     def _live_online(self, online: bool) -> None:
         self._database_online = online
@@ -437,12 +429,9 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.welcome)
 
     def refresh_counts(self) -> None:
-        db, actor, outlet = self._db, self.actor, self._rules.outlet.code
+        api = self.context.api
         self._background.run(
-            lambda: Counts(
-                queue.decidable_count(db, actor, outlet),
-                applications.open_drafts(db, actor),
-            ),
+            lambda: Counts(api.decidable_count(), api.open_drafts()),
             self._counts_arrived,
             self._counts_failed,
         )

@@ -14,28 +14,22 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
+from counter_app.api.models import ApplicationSummary, OwnRow
 from counter_app.domain.application import Action, State
-from counter_app.domain.rules import LocalityRules
-from counter_app.printing.dispatch import print_pdf
-from counter_app.services import applications, queue
-from counter_app.services.actor import Actor
-from counter_app.services.applications import ApplicationSummary
-from counter_app.services.documents import SendToPrinter
-from counter_app.services.queue import OwnRow
 from counter_app.store.changes import Change
-from counter_app.store.database import Database
 from counter_app.ui.application_list import ApplicationListPage
 from counter_app.ui.application_texts import NOTHING, minute_text, stored_state_label
-from counter_app.ui.background import Background
 from counter_app.ui.decision_dialogs import AuthoriseDialog
 from counter_app.ui.labels import business_label, reason_label, state_label
 from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.page_parts import action_button
 from counter_app.ui.state_style import STATE_COLOURS
 from counter_app.ui.tables import coloured_item, fill_table
 
 REASON_COLUMN = 7
+OWN_STATES = (State.SUBMITTED, State.REJECTED)  # what the page lists
 
 
 class MyApplicationsPage(ApplicationListPage):
@@ -46,19 +40,12 @@ class MyApplicationsPage(ApplicationListPage):
 
     def __init__(
         self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        rules: LocalityRules,
+        context: PageContext,
         parent: QWidget | None = None,
         *,
         live: LiveUpdates | None = None,
-        printer: Callable[[], str | None] = lambda: None,
-        send: SendToPrinter = print_pdf,
     ) -> None:
-        super().__init__(
-            "mine", db, background, actor, rules, parent, live=live, printer=printer, send=send
-        )
+        super().__init__("mine", context, parent, live=live)
         self.rows: tuple[OwnRow, ...] = ()
         self.authorise_dialog: AuthoriseDialog | None = None
         self.table.currentCellChanged.connect(lambda *_: self._enable())
@@ -80,8 +67,8 @@ class MyApplicationsPage(ApplicationListPage):
 
     # -- loading --------------------------------------------------------------------------------
     def _work(self) -> Callable[[], tuple[OwnRow, ...]]:
-        db, actor = self._db, self._actor
-        return lambda: queue.own_applications(db, actor)
+        api = self._context.api
+        return lambda: api.own_applications(OWN_STATES)
 
     def _take(self, rows: tuple[OwnRow, ...]) -> None:
         keep = self.current_application()
@@ -89,7 +76,7 @@ class MyApplicationsPage(ApplicationListPage):
         self._show(keep)
 
     def _concerns(self, change: Change) -> bool:
-        return change.maker_id == self._actor.staff_id
+        return change.maker_id == self._context.actor.staff_id
 
     def _news(self, change: Change) -> None:
         if change.state in (State.APPROVED, State.REJECTED):
@@ -151,11 +138,9 @@ class MyApplicationsPage(ApplicationListPage):
         row = self.current_row()
         if row is None or row.state is not State.REJECTED or self.busy:
             return
-        db, actor = self._db, self._actor
+        api = self._context.api
         self._jobs.run(
-            lambda: applications.transition(
-                db, actor, row.application_id, Action.REOPEN, row.version
-            ),
+            lambda: api.transition(row.application_id, Action.REOPEN, row.version),
             self._reopened,
             self._action_failed,
         )
@@ -177,7 +162,7 @@ class MyApplicationsPage(ApplicationListPage):
         if row is None or row.state is not State.SUBMITTED:
             return
         application_id = row.application_id
-        dialog = AuthoriseDialog(self._db, self._background, self._actor, application_id, self)
+        dialog = AuthoriseDialog(self._context, application_id, self)
         self.authorise_dialog = dialog
         dialog.finished.connect(lambda result: self._authorise_finished(application_id, result))
         dialog.open()

@@ -13,17 +13,11 @@ from datetime import timedelta
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
+from counter_app.api.models import QueueFilter, QueueOrder, QueueRow
+from counter_app.api.models import QueuePage as RowsPage
 from counter_app.domain.application import Business
 from counter_app.domain.flags import Flag
-from counter_app.domain.rules import LocalityRules
-from counter_app.printing.dispatch import print_pdf
-from counter_app.services import queue
-from counter_app.services.actor import Actor
-from counter_app.services.documents import SendToPrinter
-from counter_app.services.queue import QueueFilter, QueueOrder, QueueRow
-from counter_app.services.queue import QueuePage as RowsPage
 from counter_app.store.changes import Change
-from counter_app.store.database import Database
 from counter_app.ui.application_list import ApplicationListPage
 from counter_app.ui.application_texts import (
     NOTHING,
@@ -32,9 +26,9 @@ from counter_app.ui.application_texts import (
     minute_text,
     waiting_text,
 )
-from counter_app.ui.background import Background
 from counter_app.ui.labels import business_label, reason_label
 from counter_app.ui.live_updates import LiveUpdates
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.page_parts import action_button
 from counter_app.ui.tables import coloured_item, fill_table
 
@@ -49,20 +43,13 @@ class QueuePage(ApplicationListPage):
 
     def __init__(
         self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        rules: LocalityRules,
+        context: PageContext,
         parent: QWidget | None = None,
         *,
         live: LiveUpdates | None = None,
-        printer: Callable[[], str | None] = lambda: None,
-        send: SendToPrinter = print_pdf,
     ) -> None:
-        super().__init__(
-            "queue", db, background, actor, rules, parent, live=live, printer=printer, send=send
-        )
-        self._outlet_code = rules.outlet.code
+        super().__init__("queue", context, parent, live=live)
+        self._outlet_code = context.rules.outlet.code
         self.page: RowsPage | None = None
         self.offset = 0
 
@@ -186,9 +173,9 @@ class QueuePage(ApplicationListPage):
             self.refresh()
 
     def _work(self) -> Callable[[], RowsPage]:
-        db, actor, outlet = self._db, self._actor, self._outlet_code
+        api = self._context.api
         where, order, offset = self.where, QueueOrder(self.order.currentData()), self.offset
-        return lambda: queue.queue_page(db, actor, outlet, where, order, offset, PAGE_SIZE)
+        return lambda: api.queue_page(where, order, offset, PAGE_SIZE)
 
     def _take(self, page: RowsPage) -> None:
         if not page.rows and page.total and page.offset:

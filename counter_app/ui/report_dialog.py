@@ -7,7 +7,6 @@ the report is read when asked for (Show), and what is saved or printed is what w
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,19 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.rules import LocalityRules
-from counter_app.printing.dispatch import print_pdf
+from counter_app.api.models import DailyReport
 from counter_app.printing.formatting import amount
-from counter_app.services import reports
-from counter_app.services.actor import Actor
-from counter_app.services.documents import SendToPrinter
-from counter_app.services.reports import DailyReport
-from counter_app.store.database import Database
-from counter_app.ui.background import Background
+from counter_app.services.reports import to_csv, to_pdf
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import business_label
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.print_preview import PrintPreview
 from counter_app.ui.tables import fill_table, read_only_table
 
@@ -47,9 +41,9 @@ PDF, CSV = ".pdf", ".csv"
 def report_file(report: DailyReport, suffix: str) -> bytes:
     """The report as a PDF or CSV file's bytes (slow for a PDF: call it off the GUI thread)."""
     if suffix == PDF:
-        return reports.to_pdf(report)
+        return to_pdf(report)
     if suffix == CSV:
-        return reports.to_csv(report).encode()
+        return to_csv(report).encode()
     raise ValueError(f"a daily report is saved as {PDF} or {CSV}, not {suffix!r}")
 
 
@@ -59,22 +53,9 @@ def write_report(report: DailyReport, path: Path) -> Path:
 
 
 class ReportDialog(QDialog):
-    def __init__(
-        self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        rules: LocalityRules,
-        parent: QWidget | None = None,
-        *,
-        printer: Callable[[], str | None] = lambda: None,
-        send: SendToPrinter = print_pdf,
-    ) -> None:
-        """`printer` names the settings' printer at the moment of printing (None: CUPS's
-        default); `send` replaces CUPS in tests."""
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._background, self._actor, self._outlet = db, background, actor, rules.outlet
-        self._printer, self._send = printer, send
+        self._context = context
         self.report: DailyReport | None = None
         self.preview: PrintPreview | None = None
         self._reads = 0
@@ -99,7 +80,7 @@ class ReportDialog(QDialog):
         self.message.setWordWrap(True)
         self.busy_indicator = busy_indicator("report_busy")
         self.busy_indicator.setMaximumWidth(120)
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
         self.pdf_button.setObjectName("report_pdf")
         self.pdf_button.setAutoDefault(False)
@@ -145,16 +126,10 @@ class ReportDialog(QDialog):
     # -- reading --------------------------------------------------------------------------------
     def read(self) -> None:
         self._reads += 1
-        read, db, actor, outlet, day = (
-            self._reads,
-            self._db,
-            self._actor,
-            self._outlet,
-            self.chosen_day,
-        )
+        read, api, day = self._reads, self._context.api, self.chosen_day
         self.message.setText(self.tr("Reading the figures…"))
         self._jobs.run(
-            lambda: reports.daily_report(db, actor, outlet, day),
+            lambda: api.daily_report(day),
             lambda report: self._arrived(read, report),
             self._failed,
         )
@@ -277,11 +252,11 @@ class ReportDialog(QDialog):
 
     def _open_preview(self, report: DailyReport, pdf: bytes) -> None:
         day = report.day.isoformat()
-        send, printer = self._send, self._printer()
+        send, printer = self._context.send, self._context.printer()
         if self.preview is not None:
             self.preview.deleteLater()
         self.preview = PrintPreview(
-            self._background,
+            self._context.background,
             pdf,
             self.tr("Daily report %1").replace("%1", day),
             lambda: send(pdf, printer, f"counter_app daily report {day}"),

@@ -1,7 +1,7 @@
 """Reprint a kept acceptance receipt (F9): scan or type its number, preview, print.
 
 The look-up and the build of the next print run in the background; the print count and the
-reprint mark come from services.documents, which audits every print.
+reprint mark come from the interface's documents, which audits every print.
 """
 
 from __future__ import annotations
@@ -19,15 +19,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from counter_app.printing.dispatch import print_pdf
-from counter_app.services import documents
-from counter_app.services.actor import Actor
-from counter_app.services.documents import SendToPrinter
+from counter_app.api.interface import CounterApi
 from counter_app.services.errors import NotFound
-from counter_app.store.database import Database
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.print_preview import PrintPreview
 
 
@@ -39,28 +35,18 @@ class NextPrint:
     reprint: int  # 0: never printed yet
 
 
-def prepare(db: Database, receipt_no: str) -> NextPrint:
+def prepare(api: CounterApi, receipt_no: str) -> NextPrint:
     """The kept receipt with this number and the PDF its next print sends (off the GUI thread)."""
-    document_id = documents.find_receipt(db, receipt_no)
-    pdf, reprint = documents.next_print(db, document_id)
+    document_id = api.find_receipt(receipt_no)
+    pdf, reprint = api.next_print(document_id)
     return NextPrint(receipt_no, document_id, pdf, reprint)
 
 
 class ReprintDialog(QDialog):
-    def __init__(
-        self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        printer: str | None,
-        parent: QWidget | None = None,
-        *,
-        send: SendToPrinter = print_pdf,
-    ) -> None:
-        """`printer`: the CUPS queue (None: CUPS's default); `send` replaces CUPS in tests."""
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        """Prints on the printer the context names at the moment a receipt is found."""
         super().__init__(parent)
-        self._db, self._background, self._actor = db, background, actor
-        self.printer, self._send = printer, send
+        self._context = context
         self._lookups = 0  # the latest look-up wins when the scanner is faster than the database
         self.preview: PrintPreview | None = None
         self.setWindowTitle(self.tr("Reprint receipt"))
@@ -98,6 +84,11 @@ class ReprintDialog(QDialog):
         self.receipt_no.setFocus()
 
     @property
+    def printer(self) -> str | None:
+        """The printer a print goes to: the one the settings name now (None: CUPS's default)."""
+        return self._context.printer()
+
+    @property
     def busy(self) -> bool:
         return self.busy_indicator.isVisibleTo(self)
 
@@ -107,11 +98,11 @@ class ReprintDialog(QDialog):
             self.message.setText(self.tr("Scan the receipt's code or type its number."))
             return
         self._lookups += 1
-        lookup, db = self._lookups, self._db
+        lookup, api = self._lookups, self._context.api
         self.busy_indicator.setVisible(True)
         self.message.setText(self.tr("Looking for receipt %1…").replace("%1", number))
-        self._background.run(
-            lambda: prepare(db, number),
+        self._context.background.run(
+            lambda: prepare(api, number),
             lambda found: self._found(lookup, found),
             lambda error: self._not_found(lookup, number, error),
         )
@@ -127,14 +118,15 @@ class ReprintDialog(QDialog):
         if not self._current(lookup):
             return
         self.message.setText(self.tr("Receipt %1 found.").replace("%1", found.receipt_no))
-        db, actor, printer, send = self._db, self._actor, self.printer, self._send
+        context = self._context
+        api, printer, send = context.api, self.printer, context.send
         if self.preview is not None:
             self.preview.deleteLater()  # one preview at a time
         self.preview = PrintPreview(
-            self._background,
+            context.background,
             found.pdf,
             self.tr("Acceptance receipt %1").replace("%1", found.receipt_no),
-            lambda: documents.print_document(db, actor, found.document_id, printer, send),
+            lambda: api.print_document(found.document_id, printer, send),
             reprint=found.reprint,
             printer=printer,
             parent=self,

@@ -24,24 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.models import PersonFile, PersonHit
 from counter_app.domain.application import State
 from counter_app.domain.card import CardStatus
-from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound
 from counter_app.services.search import (
     ApplicationLine,
     CardLine,
     LossReportLine,
     LossStanding,
-    PersonFile,
-    PersonHit,
     QueryKind,
-    find_people,
-    person_file,
     read_query,
 )
-from counter_app.store.database import Database
-from counter_app.ui.background import Background
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.jobs import WidgetJobs
 from counter_app.ui.labels import (
@@ -55,6 +49,7 @@ from counter_app.ui.labels import (
     state_label,
 )
 from counter_app.ui.messages import describe_error
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.page_parts import heading_label
 from counter_app.ui.state_style import STATE_COLOURS
 from counter_app.ui.tables import coloured_item, fill_table, read_only_table
@@ -92,16 +87,10 @@ class SearchPage(QWidget):
 
     resume_requested = Signal(int)
 
-    def __init__(
-        self,
-        db: Database,
-        background: Background,
-        actor: Actor,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_page")
-        self._db, self._background, self._actor = db, background, actor
+        self._context = context
         # The latest request of each kind wins when the clerk is faster than the database.
         self._searches = 0
         self._openings = 0
@@ -120,7 +109,7 @@ class SearchPage(QWidget):
         self.search_button.clicked.connect(self.search)
         self.busy_indicator = busy_indicator("search_busy")
         self.busy_indicator.setMaximumWidth(120)
-        self._jobs = WidgetJobs(self, background, self.busy_indicator)
+        self._jobs = WidgetJobs(self, context.background, self.busy_indicator)
         self.message = QLabel()
         self.message.setObjectName("search_message")
         self.message.setWordWrap(True)
@@ -212,10 +201,10 @@ class SearchPage(QWidget):
             return
         self._searches += 1
         self._openings += 1  # a file still loading belongs to the previous search
-        search, db, actor = self._searches, self._db, self._actor
+        search, api = self._searches, self._context.api
         self.message.setText(self.tr("Searching…"))
         self._jobs.run(
-            lambda: find_people(db, actor, text),
+            lambda: api.find_people(text),
             lambda hits: self._found(search, query.kind, query.shown, hits),
             lambda error: self._search_failed(search, error),
         )
@@ -289,9 +278,9 @@ class SearchPage(QWidget):
             return
         person_id = self.hits[row].person_id
         self._openings += 1
-        opening, db, actor = self._openings, self._db, self._actor
+        opening, api = self._openings, self._context.api
         self._jobs.run(
-            lambda: person_file(db, actor, person_id),
+            lambda: api.person_file(person_id),
             lambda opened: self._opened(opening, opened),
             lambda error: self._open_failed(opening, error),
         )

@@ -17,9 +17,9 @@ from counter_app.ui.settings import Settings
 # What comes after sign-in is loaded while the sign-in dialog waits for the clerk (see start):
 # the dialog is up in a fraction of the time it would take to load it all first.
 if TYPE_CHECKING:
+    from counter_app.api.interface import CounterApi
     from counter_app.card.qt_bridge import CardWatcher
     from counter_app.domain.rules import LocalityRules
-    from counter_app.services.actor import Actor
     from counter_app.store.schema import SchemaStatus
     from counter_app.ui.idle_lock import IdleWatcher, LockScreen
     from counter_app.ui.main_window import MainWindow
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from counter_app.ui.training_panel import SimulatorControl
 
 AFTER_SIGN_IN = (
-    "counter_app.services.auth",
+    "counter_app.api.local",
     "counter_app.ui.idle_lock",
     "counter_app.ui.main_window",
     "counter_app.ui.reprint_dialog",
@@ -90,12 +90,20 @@ class CounterSession(QObject):
         return self._rules
 
     def start(self) -> None:
+        workstation = self.settings.workstation
+
+        def sign_in(staff_no: str, password: str) -> CounterApi:
+            # The interface (and the services and SQLAlchemy under it) is loaded off the
+            # window's thread, after the dialog is up: it is the first thing a clerk sees.
+            from counter_app.api import local
+
+            return local.sign_in(self.db, self.rules, staff_no, password, workstation)
+
         self.login = LoginDialog(
-            self.db,
             self._session_events,
-            self.settings.workstation,
             self.language.code,
             readiness=self._readiness,
+            sign_in=sign_in,
         )
         self.login.language_chosen.connect(self.switch_language)
         self.login.accepted.connect(self._signed_in)
@@ -119,8 +127,8 @@ class CounterSession(QObject):
         self.settings.sync()
 
     def _signed_in(self) -> None:
-        assert self.login is not None and self.login.actor is not None
-        actor: Actor = self.login.actor
+        assert self.login is not None and self.login.api is not None
+        api: CounterApi = self.login.api
         self.login.deleteLater()
         self.login = None
         from counter_app.ui.idle_lock import IdleWatcher
@@ -128,10 +136,9 @@ class CounterSession(QObject):
 
         watcher = self._watcher_factory() if self._watcher_factory is not None else None
         self.window = MainWindow(
-            self.db,
+            api,
             self.background,
-            actor,
-            self.rules,
+            self.db,
             watcher=watcher,
             simulator=self._simulator,
             printer=lambda: self.settings.printer or None,
@@ -148,14 +155,13 @@ class CounterSession(QObject):
     def lock(self) -> None:
         if self.window is None or self.lock_screen is not None:
             return
-        from counter_app.services import auth
         from counter_app.ui.idle_lock import LockScreen
 
-        actor = self.window.actor
+        api = self.window.context.api
         assert self._idle is not None
         self._idle.stop()
-        self._session_events.run(lambda: auth.screen_locked(self.db, actor))
-        self.lock_screen = LockScreen(self.db, self._session_events, actor, self.window)
+        self._session_events.run(api.lock_screen)
+        self.lock_screen = LockScreen(api, self._session_events, self.window)
         self.lock_screen.accepted.connect(self._unlocked)
         self.lock_screen.signed_out.connect(lambda: self.sign_out("from the lock screen"))
         self.lock_screen.open()
@@ -168,10 +174,8 @@ class CounterSession(QObject):
     def sign_out(self, why: str) -> None:
         if self.window is None:
             return
-        from counter_app.services import auth
-
-        actor = self.window.actor
-        self._session_events.run(lambda: auth.sign_out(self.db, actor, why))
+        api = self.window.context.api
+        self._session_events.run(lambda: api.sign_out(why))
         if self._idle is not None:
             self._idle.stop()
             self._idle.deleteLater()
@@ -196,13 +200,6 @@ class CounterSession(QObject):
         if self.reprint_dialog is None:
             from counter_app.ui.reprint_dialog import ReprintDialog
 
-            self.reprint_dialog = ReprintDialog(
-                self.db,
-                self.background,
-                self.window.actor,
-                self.settings.printer or None,
-                self.window,
-            )
-        self.reprint_dialog.printer = self.settings.printer or None
+            self.reprint_dialog = ReprintDialog(self.window.context, self.window)
         self.reprint_dialog.open()
         self.reprint_dialog.receipt_no.setFocus()

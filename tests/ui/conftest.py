@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from counter_app.api.local import LocalCounterApi
+from counter_app.api.models import Actor, SendToPrinter
 from counter_app.card.qt_bridge import CardWatcher
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.roles import Role
+from counter_app.domain.rules import LocalityRules
+from counter_app.printing.dispatch import print_pdf
 from counter_app.services import staff
-from counter_app.services.actor import Actor
 from counter_app.store.database import Database
+from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
 from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.page_context import PageContext
 from counter_app.ui.session import CounterSession
 from counter_app.ui.settings import Settings
 from tests.card.fake_pcsc import FakeService
 
 PASSWORD = "counter2026"
 TEST_READER = "Counter Reader 0"
+
+
+def context(
+    db: Database,
+    actor: Actor,
+    rules: LocalityRules,
+    background: Background,
+    *,
+    printer: Callable[[], str | None] = lambda: None,
+    send: SendToPrinter = print_pdf,
+) -> PageContext:
+    """What a page of the window works with: the interface in-process on the test database, as
+    `actor`."""
+    return PageContext(LocalCounterApi(db, actor, rules), background, printer=printer, send=send)
 
 
 def no_card_read(reader: str) -> CardSnapshot:

@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter_app.domain.application import Action, Business, Reason, State
+from counter_app.domain.details import ApplicationDetails, CardCheck, FeeChoice
+from counter_app.domain.person import DocumentType, Representative, RepresentativeRole
 from counter_app.domain.rules import LocalityRules
 from counter_app.services import applications, documents, drafts
 from counter_app.services.actor import Actor
@@ -24,6 +26,7 @@ from counter_app.ui.application_view import DOCUMENTS_TAB, ApplicationView
 from counter_app.ui.background import Background
 from counter_app.ui.messages import describe_error
 from tests.ui import test_queue_page
+from tests.ui.conftest import context
 from tests.ui.test_queue_page import ID_NUMBER, OUTLET, Outlet
 
 pytestmark = pytest.mark.gui
@@ -34,23 +37,15 @@ outlet = test_queue_page.outlet
 
 AGENT_ID = "320102198001020011"
 OLD_CARD = "A12345674"
-DETAILS = {
-    "representative": {
-        "kind": "agent",
-        "name": "李四",
-        "document_type": "resident_id",
-        "document_number": AGENT_ID,
-        "relationship": "儿子",
-    },
-    "card_check": {
-        "card_number": OLD_CARD,
-        "unreadable": False,
-        "differences": ["name"],
-        "override_by": "0201",
-        "override_reason": "卡面姓名为曾用名",
-    },
-    "fee": {"amount": "0.00", "waiver": "subsistence_allowance"},
-}
+DETAILS = ApplicationDetails(
+    representative=Representative(
+        RepresentativeRole.AGENT, "李四", DocumentType.RESIDENT_ID, AGENT_ID, "儿子"
+    ),
+    card_check=CardCheck(
+        OLD_CARD, differences=("name",), override_by="0201", override_reason="卡面姓名为曾用名"
+    ),
+    fee=FeeChoice(Decimal("0.00"), "subsistence_allowance"),
+)
 
 
 def taken(outlet: Outlet, rules: LocalityRules) -> ApplicationSummary:
@@ -101,12 +96,14 @@ def open_view(
     send: PrintedPdfs | None = None,
 ) -> ApplicationView:
     view = ApplicationView(
-        outlet.db,
-        background,
-        actor,
-        rules,
-        printer=lambda: "counter-pdf",
-        send=send or PrintedPdfs(),
+        context(
+            outlet.db,
+            actor,
+            rules,
+            background,
+            printer=lambda: "counter-pdf",
+            send=send or PrintedPdfs(),
+        )
     )
     qtbot.addWidget(view)
     view.resize(1000, 640)

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from counter_app.domain.application import Business, Reason, State
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.services import applications, auth, people
 from counter_app.store.database import Database
 from counter_app.store.models import Application
 from counter_app.ui.background import Background
 from counter_app.ui.drafts_page import DraftsPage
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, context
 
 pytestmark = pytest.mark.gui
 NUMBER = "11010519491231002X"
@@ -28,7 +28,13 @@ def draft(ui_db: Database) -> int:
     person = people.add_person(
         ui_db,
         clerk,
-        people.NewPerson(DocumentType.RESIDENT_ID, NUMBER, "王芳", Sex.FEMALE, date(1949, 12, 31)),
+        Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=NUMBER,
+            name="王芳",
+            sex=Sex.FEMALE,
+            birth_date=date(1949, 12, 31),
+        ),
     )
     return applications.create_draft(
         ui_db, clerk, Business.REPLACEMENT, Reason.EXPIRED, person, "320100001"
@@ -36,9 +42,10 @@ def draft(ui_db: Database) -> int:
 
 
 def test_a_draft_is_listed_masked_resumed_and_cancelled_with_a_reason(
-    qtbot: QtBot, ui_db: Database, draft: int, language
+    qtbot: QtBot, ui_db: Database, draft: int, language, rules
 ) -> None:  # type: ignore[no-untyped-def]
-    page = DraftsPage(ui_db, Background(), auth.sign_in(ui_db, "0101", PASSWORD))
+    clerk = auth.sign_in(ui_db, "0101", PASSWORD)
+    page = DraftsPage(context(ui_db, clerk, rules, Background()))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.listing.count() == 1, timeout=5000)

@@ -7,12 +7,22 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from counter_app.api.interface import CounterApi
 from counter_app.store.database import Database
 from counter_app.ui.background import Background
 from counter_app.ui.i18n import Language
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.session import CounterSession
 from tests.ui.conftest import PASSWORD, answer, sign_in, wait_until_ready
+
+
+def dialog_before_sign_in(db: Database, background: Background) -> LoginDialog:
+    """The dialog waiting for a database that fits: signing in is never tried."""
+
+    def sign_in(staff_no: str, password: str) -> CounterApi:
+        raise AssertionError("no sign-in before the database fits")
+
+    return LoginDialog(background, "zh_CN", readiness=db.schema_status, sign_in=sign_in)
 
 
 def test_good_password_opens_the_main_window(qtbot: QtBot, session: CounterSession) -> None:
@@ -85,7 +95,7 @@ def test_sign_in_waits_for_a_database_that_fits(
 ) -> None:
     empty = Database(sqlite_url)  # never upgraded
     background = Background()
-    login = LoginDialog(empty, background, "ws", "zh_CN")
+    login = dialog_before_sign_in(empty, background)
     qtbot.addWidget(login)
     login.show()  # the check starts once the dialog is up
     qtbot.waitUntil(lambda: "数据库尚未初始化" in login.message.text())
@@ -101,7 +111,7 @@ def test_a_newer_database_is_named_as_such(
     with ui_db.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = 'f00d_future'"))
     background = Background()
-    login = LoginDialog(ui_db, background, "ws", "zh_CN")
+    login = dialog_before_sign_in(ui_db, background)
     qtbot.addWidget(login)
     login.show()
     qtbot.waitUntil(lambda: "更新版本的程序" in login.message.text())

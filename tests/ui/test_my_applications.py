@@ -19,7 +19,7 @@ from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.my_applications_page import REASON_COLUMN, MyApplicationsPage
 from counter_app.ui.state_style import STATE_COLOURS
 from tests.ui import test_queue_page
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, context
 from tests.ui.test_queue_page import LIVE_SECONDS, MASKED, OUTLET, Outlet, column
 from tests.ui.test_translations import untranslated, visible_texts
 
@@ -39,7 +39,7 @@ def open_mine(
     clerk: Actor,
     live: LiveUpdates | None = None,
 ) -> MyApplicationsPage:
-    page = MyApplicationsPage(outlet.db, background, clerk, rules, live=live)
+    page = MyApplicationsPage(context(outlet.db, clerk, rules, background), live=live)
     qtbot.addWidget(page)
     page.resize(1000, 640)
     page.show()
@@ -152,14 +152,14 @@ def test_a_supervisor_signs_in_on_the_clerks_screen_for_one_decision(
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.view)
     settle(qtbot, page)
     view = page.view
-    assert view.acting.staff_no == "0201" and view.approve_button.isEnabled()
+    assert view.acting.actor.staff_no == "0201" and view.approve_button.isEnabled()
     assert "Deciding as supervisor 0201 赵敏, signed in on this screen." in view.summary.text()
     with qtbot.waitSignal(page.changed):
         view.approve_button.click()
     settle(qtbot, page)
 
     assert page.stack.currentWidget() is page.listing
-    assert page.view.acting is outlet.wang  # the sign-in ended with the decision
+    assert page.view.acting.actor is outlet.wang  # the sign-in ended with the decision
     assert listed(page) == []
     detail = queue.application_detail(outlet.db, outlet.wang, made.id)
     assert (detail.state, detail.checker_no) == (State.APPROVED, "0201")

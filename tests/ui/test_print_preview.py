@@ -17,6 +17,7 @@ from counter_app.printing.dispatch import (
     PrintJobRefused,
 )
 from counter_app.printing.samples import acceptance_receipt
+from counter_app.resources import load_rules
 from counter_app.services import auth, demo, documents
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database
@@ -27,7 +28,7 @@ from counter_app.ui.session import CounterSession
 from tests import cups_env
 from tests.cups_env import PrivateCups
 from tests.printing import poppler
-from tests.ui.conftest import PASSWORD, sign_in
+from tests.ui.conftest import PASSWORD, context, sign_in
 from tests.ui.test_translations import untranslated, visible_texts
 
 # The fixtures, under the names the tests ask for (tests/conftest.py does not import them).
@@ -154,7 +155,9 @@ class FakePrinter:
 def reprint_dialog(
     qtbot: QtBot, db: Database, background: Background, actor: Actor, printer: str | None, send
 ) -> ReprintDialog:  # type: ignore[no-untyped-def]
-    dialog = ReprintDialog(db, background, actor, printer, send=send)
+    dialog = ReprintDialog(
+        context(db, actor, load_rules(), background, printer=lambda: printer, send=send)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -245,7 +248,9 @@ def test_reprint_dialog_prints_through_cups(
     clerk: Actor,
     receipt_no: str,
 ) -> None:
-    dialog = ReprintDialog(demo_db, background, clerk, cups_queue.printer)
+    dialog = ReprintDialog(
+        context(demo_db, clerk, load_rules(), background, printer=lambda: cups_queue.printer)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     for count in (1, 2):

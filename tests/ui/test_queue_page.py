@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from counter_app.domain.application import Action, Business, Reason, State
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.details import from_json
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Role
 from counter_app.services import applications, auth, people, queue, staff
 from counter_app.services.actor import Actor
@@ -24,7 +25,7 @@ from counter_app.store.models import Application
 from counter_app.ui.background import Background
 from counter_app.ui.live_updates import LiveUpdates
 from counter_app.ui.queue_page import PAGE_SIZE, QueuePage
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, context
 from tests.ui.test_translations import untranslated, visible_texts
 
 pytestmark = pytest.mark.gui
@@ -56,7 +57,12 @@ class Outlet:
         self.liu = auth.sign_in(db, "0102", PASSWORD)
         self.zhao = auth.sign_in(db, "0201", PASSWORD)
         self.sun = auth.sign_in(db, "0202", PASSWORD)
-        holder = people.NewPerson(DocumentType.RESIDENT_ID, ID_NUMBER, "张伟", Sex.MALE)
+        holder = Holder(
+            document_type=DocumentType.RESIDENT_ID,
+            document_number=ID_NUMBER,
+            name="张伟",
+            sex=Sex.MALE,
+        )
         self.person_id = people.add_person(db, self.wang, holder)
 
     def submit(
@@ -68,7 +74,7 @@ class Outlet:
     ) -> ApplicationSummary:
         reason = Reason.LOST if business is Business.REISSUE else Reason.DAMAGED
         draft = applications.create_draft(
-            self.db, clerk, business, reason, self.person_id, OUTLET, details=details
+            self.db, clerk, business, reason, self.person_id, OUTLET, details=from_json(details)
         )
         done = applications.transition(self.db, clerk, draft.id, Action.SUBMIT, draft.version)
         if minutes_ago is not None:
@@ -136,7 +142,7 @@ def open_queue(
     supervisor: Actor | None = None,
     live: LiveUpdates | None = None,
 ) -> QueuePage:
-    page = QueuePage(outlet.db, background, supervisor or outlet.zhao, rules, live=live)
+    page = QueuePage(context(outlet.db, supervisor or outlet.zhao, rules, background), live=live)
     qtbot.addWidget(page)
     page.resize(1000, 640)  # the centre of a 1366×768 window, between the side panels
     page.show()

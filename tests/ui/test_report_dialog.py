@@ -18,6 +18,7 @@ from counter_app.ui.background import Background
 from counter_app.ui.report_dialog import ReportDialog
 from tests.printing import poppler
 from tests.ui import test_queue_page
+from tests.ui.conftest import context
 from tests.ui.test_application_view import PrintedPdfs, rows
 from tests.ui.test_queue_page import Outlet
 from tests.ui.test_translations import untranslated, visible_texts
@@ -49,7 +50,14 @@ def open_report(
     send: PrintedPdfs | None = None,
 ) -> ReportDialog:
     dialog = ReportDialog(
-        outlet.db, background, actor, rules, printer=lambda: "office", send=send or PrintedPdfs()
+        context(
+            outlet.db,
+            actor,
+            rules,
+            background,
+            printer=lambda: "office",
+            send=send or PrintedPdfs(),
+        )
     )
     qtbot.addWidget(dialog)
     dialog.show()

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.domain.application import State
 from counter_app.domain.card import CardStatus
+from counter_app.resources import load_rules
 from counter_app.services import auth
 from counter_app.services.actor import Actor
 from counter_app.store.database import Database, DatabaseUnavailable
@@ -28,7 +29,7 @@ from tests.services.test_search import (
     Customers,
     seed_customers,
 )
-from tests.ui.conftest import PASSWORD
+from tests.ui.conftest import PASSWORD, context
 
 pytestmark = pytest.mark.gui
 
@@ -54,7 +55,7 @@ def customers(ui_db: Database, clerk: Actor) -> Customers:
 
 
 def open_page(qtbot: QtBot, db: Database, background: Background, actor: Actor) -> SearchPage:
-    page = SearchPage(db, background, actor)
+    page = SearchPage(context(db, actor, load_rules(), background))
     qtbot.addWidget(page)
     page.resize(1000, 640)  # the centre of a 1366×768 window, between the side panels
     page.show()

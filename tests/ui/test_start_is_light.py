@@ -1,6 +1,7 @@
 """The sign-in window comes up before the heavy layers load (they follow in the background):
-starting the window imports no database, PDF or card library, nor the rules file's parser,
-the log file's handlers or the messages the dialog needs only once the database answers."""
+starting the window imports no database, PDF or card library, nor the interface to the use
+cases (which brings the services), the rules file's parser, the log file's handlers or the
+messages the dialog needs only once the database answers."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ HEAVY = (
     "reportlab",
     "smartcard",
     "psycopg",
+    "counter_app.api",
+    "counter_app.api.interface",
+    "counter_app.api.models",
+    "counter_app.api.local",
+    "counter_app.ui.page_context",
     "counter_app.ui.main_window",
     "counter_app.domain.rules",
     "counter_app.ui.messages",
