@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.errors import StaleApplication
 from counter_app.api.interface import CounterApi
 from counter_app.api.models import (
     ApplicationDetail,
@@ -36,7 +37,6 @@ from counter_app.domain.person import RepresentativeRole
 from counter_app.domain.roles import Permission
 from counter_app.printing.formatting import amount
 from counter_app.printing.kinds import DocumentKind
-from counter_app.services.errors import StaleApplication
 from counter_app.store.changes import Change
 from counter_app.ui.application_texts import NOTHING, flags_text, minute_text, stored_state_label
 from counter_app.ui.busy import busy_indicator

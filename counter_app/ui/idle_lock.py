@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.errors import AccountInactive, AccountLocked
 from counter_app.api.interface import CounterApi
-from counter_app.services.errors import AccountInactive, AccountLocked
 from counter_app.ui.background import Background
 from counter_app.ui.messages import describe_error
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from counter_app.api.errors import NotFound
 from counter_app.api.interface import CounterApi
-from counter_app.services.errors import NotFound
 from counter_app.ui.busy import busy_indicator
 from counter_app.ui.messages import describe_error
 from counter_app.ui.page_context import PageContext

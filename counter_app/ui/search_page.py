@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.api.errors import NotFound
 from counter_app.api.models import PersonFile, PersonHit
 from counter_app.domain.application import State
 from counter_app.domain.card import CardStatus
-from counter_app.services.errors import NotFound
 from counter_app.services.search import (
     ApplicationLine,
     CardLine,
