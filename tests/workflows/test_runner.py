@@ -21,6 +21,7 @@ from counter_app.services.drafts import TakenByAnotherClerk
 from counter_app.services.errors import FourEyesViolation, PermissionDenied
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, Fee, Material
+from counter_app.workflows.facts import HolderAnswer
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import StepId
 from counter_app.workflows.runner import FlowRunner
@@ -70,6 +71,7 @@ def through_holder(runner: FlowRunner, business: Business, reason: str | None) -
 def print_form(runner: FlowRunner, flow: Flow) -> None:
     document_id, pdf, reprint = runner.prepare_form(flow)
     assert pdf.startswith(b"%PDF") and reprint == 0
+    runner.api.record_print(document_id, "test-job")  # as the printer took it
     runner.form_printed(flow, document_id)
     fill(flow, signed="1")
 
@@ -308,3 +310,84 @@ def test_the_log_carries_no_number_or_name(
     assert "step completed" in logged and "replacement" in logged
     for secret in (HOLDER_NUMBER, "王芳", OLD_CARD, "13800000000"):
         assert secret not in logged
+
+
+# A draft as the version before the typed interface stored it: the same keys, no waiver proof.
+EARLIER_DRAFT = {
+    "flow": {
+        "step": "materials",
+        "completed": ["reason", "holder", "old_card"],
+        "values": {
+            "reason": {"reason": "expired"},
+            "holder": {
+                "document_type": "resident_id",
+                "document_number": HOLDER_NUMBER,
+                "name": "王芳",
+                "sex": "2",
+                "birth_date": "1949-12-31",
+                "representative": "none",
+                "phone": "13800000000",
+            },
+            "old_card": {
+                "card_number": OLD_CARD,
+                "card_name": "王芳",
+                "card_ssn": HOLDER_NUMBER,
+                "card_sex": "2",
+                "card_birth_date": "1949-12-31",
+                "override_by": "",
+                "override_reason": "",
+            },
+            "materials": {"material:id_original": "1"},
+        },
+    },
+    "holder": {
+        "name": "王芳",
+        "document_type": "resident_id",
+        "document_number": HOLDER_NUMBER,
+        "sex": "2",
+        "birth_date": "1949-12-31",
+    },
+    "representative": None,
+    "card_check": {
+        "card_number": OLD_CARD,
+        "unreadable": False,
+        "differences": [],
+        "override_by": None,
+        "override_reason": None,
+    },
+    "fee": {"amount": "20.00", "waiver": None},
+    "correction": None,
+    "materials": {"id_original": False, "old_card": False},
+}
+
+
+def test_a_draft_stored_by_the_earlier_version_resumes_and_submits(
+    runner: FlowRunner, db: Database, clerk: Actor
+) -> None:
+    person_id = known_holder(db, clerk)
+    draft = applications.create_draft(
+        db, clerk, Business.REPLACEMENT, Reason.EXPIRED, person_id, runner.api.rules.outlet.code
+    )
+    with db.transaction() as session:
+        stored = session.get(Application, draft.id)
+        assert stored is not None
+        stored.details = EARLIER_DRAFT
+    flow = runner.resume(draft.id)
+    assert flow.current.id == StepId.MATERIALS
+    assert flow.get(StepId.MATERIALS, "material:id_original") == "1"
+    holder = flow.answer(StepId.HOLDER, HolderAnswer)
+    assert holder is not None and holder.holder.name == "王芳"
+    fill(flow, **{"material:old_card": "1"})
+    assert runner.complete(flow)
+    if flow.current.id == StepId.FEE:
+        fill(flow, collected="1")
+        assert runner.complete(flow)
+    print_form(runner, flow)
+    assert runner.complete(flow)
+    assert runner.complete(flow) is False
+    assert flow.receipt_no is not None
+    with db.transaction() as session:
+        submitted = session.get(Application, draft.id)
+        assert submitted is not None and submitted.state is State.SUBMITTED
+        assert submitted.details["card_check"]["card_number"] == OLD_CARD
+        assert submitted.old_card_id is not None
