@@ -79,6 +79,10 @@ TRANSITIONS: dict[tuple[State, Action], State] = {
 # A supervisor has said yes: the card is being made, waits, or was handed over.
 APPROVED_OR_LATER = frozenset({State.APPROVED, State.IN_PRODUCTION, State.READY, State.ISSUED})
 
+# Handed in and not over: a card for it is still to come. While one of these replaces a card,
+# no other application may replace or reissue that card.
+UNDER_WAY = frozenset({State.SUBMITTED, State.APPROVED, State.IN_PRODUCTION, State.READY})
+
 # Decisions a maker may never take on their own application (four eyes).
 CHECKER_ACTIONS = frozenset({Action.APPROVE, Action.REJECT})
 

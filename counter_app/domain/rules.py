@@ -32,6 +32,8 @@ from typing import Any, TypeVar
 from counter_app.domain.application import REASONS_BY_BUSINESS, Business, Reason
 
 ZERO = Decimal("0.00")
+# Materials an agent brings: required, not optional, when an agent acts for the holder.
+AGENT_MATERIALS = frozenset({"agent_id", "power_of_attorney"})
 _MAX_DAYS = 365  # anything longer is a typo, and would push dates past any sensible horizon
 # At most 8 digits before the point: what the fees column (NUMERIC(10, 2)) and a Decimal hold.
 _AMOUNT = re.compile(r"[0-9]{1,8}(?:\.[0-9]{1,2})?")
@@ -147,6 +149,16 @@ class LocalityRules:
                 self.source_name,
             )
         return found
+
+    def checklist(
+        self, business: Business, reason: Reason | None, agent_acts: bool = False
+    ) -> tuple[tuple[Material, bool], ...]:
+        """The materials for this business and reason, each with whether it is required: an
+        agent's documents are, when an agent acts for the holder."""
+        return tuple(
+            (material, material.required or (agent_acts and material.code in AGENT_MATERIALS))
+            for material in self.materials_for(business, reason)
+        )
 
     def expected_pickup_date(self, accepted: date) -> date:
         """`accepted` plus the lead time in working days (Monday to Friday).
