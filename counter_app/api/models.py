@@ -16,6 +16,7 @@ from counter_app.api.requests import (
 from counter_app.domain.card import LossAction, NewCard
 from counter_app.domain.details import ApplicationDetails
 from counter_app.domain.person import Holder, Representative
+from counter_app.domain.search_query import Query, QueryKind
 from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
 from counter_app.services.corrections import CorrectionToFollow
@@ -34,7 +35,14 @@ from counter_app.services.queue import (
     RevealedNumbers,
 )
 from counter_app.services.reports import DailyReport
-from counter_app.services.search import PersonFile, PersonHit
+from counter_app.services.search import (
+    ApplicationLine,
+    CardLine,
+    LossReportLine,
+    LossStanding,
+    PersonFile,
+    PersonHit,
+)
 from counter_app.services.staff import StaffSummary
 from counter_app.services.submission import Submitted
 
@@ -42,7 +50,9 @@ __all__ = [
     "Actor",
     "ApplicationDetail",
     "ApplicationDetails",
+    "ApplicationLine",
     "ApplicationSummary",
+    "CardLine",
     "CardStanding",
     "CorrectionToFollow",
     "Credentials",
@@ -54,7 +64,9 @@ __all__ = [
     "HolderOnRecord",
     "Kept",
     "LossAction",
+    "LossReportLine",
     "LossRequest",
+    "LossStanding",
     "NewCard",
     "NewDraft",
     "OwnRow",
@@ -62,6 +74,8 @@ __all__ = [
     "PersonHit",
     "PickupCase",
     "PickupRequest",
+    "Query",
+    "QueryKind",
     "QueueFilter",
     "QueueOrder",
     "QueuePage",

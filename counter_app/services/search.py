@@ -6,7 +6,6 @@ and every search and every file opened is an audit event.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,6 +19,7 @@ from counter_app.domain.idnumber import InvalidIdNumber, upgrade_15_to_18
 from counter_app.domain.masking import mask_card_number, mask_id_number
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.roles import Permission
+from counter_app.domain.search_query import Query, QueryKind, read_query
 from counter_app.services import audit
 from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound, PermissionDenied
@@ -30,49 +30,11 @@ from counter_app.store.models import Application, Card, LossReport, Person, Staf
 RESUMABLE_STATES = frozenset({State.DRAFT, State.REJECTED})
 PHONE_DIGITS_SHOWN = 4
 
-_ID_18 = re.compile(r"[0-9]{17}[0-9X]")
-_ID_15 = re.compile(r"[0-9]{15}")
-_CARD = re.compile(r"[A-Z][0-9A-Z]{7}[0-9X]")
-# Outlet code (digits), the day as YYYYMMDD, a 4-digit counter: see services/receipts.py.
-_RECEIPT = re.compile(r"[0-9]+(?P<day>[0-9]{8})[0-9]{4}")
-# Passports and permits: letters and digits, at least one digit (a Latin name has none).
-_DOCUMENT = re.compile(r"[0-9A-Z]*[0-9][0-9A-Z]*")
-
 
 class LossStanding(StrEnum):
     IN_FORCE = "in_force"
     LAPSED = "lapsed"  # a temporary report past its expiry day
     CANCELLED = "cancelled"
-
-
-class QueryKind(StrEnum):
-    ID_NUMBER = "id_number"
-    CARD_NUMBER = "card_number"
-    RECEIPT_NO = "receipt_no"
-    DOCUMENT_NUMBER = "document_number"  # another document type's number
-    NAME = "name"
-
-
-@dataclass(frozen=True)
-class Query:
-    """What the clerk typed or scanned, and what it was taken for."""
-
-    kind: QueryKind
-    text: str  # normalised: upper-case and without spaces for numbers
-
-    @property
-    def shown(self) -> str:
-        """The query as the screen may show it: identity and card numbers masked."""
-        if self.kind is QueryKind.CARD_NUMBER:
-            return mask_card_number(self.text)
-        if self.kind in (QueryKind.ID_NUMBER, QueryKind.DOCUMENT_NUMBER):
-            return mask_id_number(self.text)
-        return self.text
-
-    @property
-    def audited(self) -> str:
-        # A name is personal data the found person's id already records; a number goes masked.
-        return self.kind.value if self.kind is QueryKind.NAME else f"{self.kind.value} {self.shown}"
 
 
 @dataclass(frozen=True)
@@ -128,21 +90,6 @@ class PersonFile:
     cards: tuple[CardLine, ...]  # newest first, as are the lists below
     applications: tuple[ApplicationLine, ...]
     loss_reports: tuple[LossReportLine, ...]
-
-
-def read_query(text: str) -> Query:
-    """Decide from its shape what the text is; anything that is no number is a name."""
-    compact = "".join(text.split()).upper()
-    if compact.isascii():
-        if _ID_18.fullmatch(compact) or _ID_15.fullmatch(compact):
-            return Query(QueryKind.ID_NUMBER, compact)
-        if _CARD.fullmatch(compact):
-            return Query(QueryKind.CARD_NUMBER, compact)
-        if (receipt := _RECEIPT.fullmatch(compact)) and _is_day(receipt["day"]):
-            return Query(QueryKind.RECEIPT_NO, compact)
-        if _DOCUMENT.fullmatch(compact):
-            return Query(QueryKind.DOCUMENT_NUMBER, compact)
-    return Query(QueryKind.NAME, " ".join(text.split()))
 
 
 def find_people(db: Database, actor: Actor, text: str, limit: int = 20) -> list[PersonHit]:
@@ -226,14 +173,6 @@ def _id_forms(number: str) -> list[str]:
         return [number, upgrade_15_to_18(number)]
     except InvalidIdNumber:  # not a real first-generation number: only the exact text matches
         return [number]
-
-
-def _is_day(yyyymmdd: str) -> bool:
-    try:
-        datetime.strptime(yyyymmdd, "%Y%m%d")
-    except ValueError:
-        return False
-    return True
 
 
 def _hit(person: Person) -> PersonHit:
