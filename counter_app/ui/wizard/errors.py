@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services import losses, pickup
-from counter_app.services.drafts import NotADraft, TakenByAnotherClerk
-from counter_app.services.holders import CardOfAnotherPerson
+from counter_app.api import errors
 from counter_app.ui.messages import describe_error
 
 translate = QCoreApplication.translate
@@ -14,7 +12,7 @@ translate = QCoreApplication.translate
 
 def describe_business_error(error: Exception) -> str:
     match error:
-        case TakenByAnotherClerk():
+        case errors.TakenByAnotherClerk():
             return (
                 translate(
                     "BusinessErrors",
@@ -24,31 +22,31 @@ def describe_business_error(error: Exception) -> str:
                 .replace("%1", error.staff_no)
                 .replace("%2", error.staff_name)
             )
-        case NotADraft():
+        case errors.NotADraft():
             return translate(
                 "BusinessErrors", "This application is no longer a draft; it cannot be changed."
             )
-        case CardOfAnotherPerson():
+        case errors.CardOfAnotherPerson():
             return translate(
                 "BusinessErrors", "This card is recorded for another person. Check the card."
             )
-        case losses.CardCancelled():
+        case errors.CardCancelled():
             return translate("BusinessErrors", "This card is cancelled.")
-        case losses.NotCollected():
+        case errors.NotCollected():
             return translate(
                 "BusinessErrors",
                 "This card has not been collected: it is kept at the outlet and cannot be "
                 "reported lost.",
             )
-        case losses.AlreadyLost():
+        case errors.AlreadyLost():
             return translate("BusinessErrors", "This card is already reported lost.")
-        case losses.NotLost():
+        case errors.NotLost():
             return translate("BusinessErrors", "This card is not reported lost.")
-        case losses.ReissueUnderWay():
+        case errors.ReissueUnderWay():
             return translate(
                 "BusinessErrors",
                 "A reissue is under way for this card: its formal loss cannot be cancelled.",
             )
-        case pickup.NotReadyForPickup():
+        case errors.NotReadyForPickup():
             return translate("BusinessErrors", "The card is not ready for pickup yet.")
     return describe_error(error)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from counter_app.domain.application import Reason
-from counter_app.domain.card import CardStatus
+from counter_app.domain.card import CardStatus, LossAction
 from counter_app.domain.masking import mask_card_number
 from counter_app.domain.person import DocumentType, Sex
 from counter_app.domain.rules import Label
 from counter_app.printing.kinds import DocumentKind
 from counter_app.ui.labels import card_status_label, document_type_label, reason_label, sex_label
 from counter_app.workflows.fields import Choice, Field
-from counter_app.workflows.names import CorrectedItem, LossAction, Representation, StepId
+from counter_app.workflows.names import CorrectedItem, Representation, StepId
 from counter_app.workflows.problems import Code, Problem
 
 # Called by this exact name so that lupdate finds every text.
