@@ -137,6 +137,18 @@ def test_shipped_checklists(shipped: LocalityRules) -> None:
         )
 
 
+def test_an_agents_documents_are_required_when_an_agent_acts(shipped: LocalityRules) -> None:
+    def required(agent_acts: bool) -> set[str]:
+        checklist = shipped.checklist(Business.REISSUE, Reason.LOST, agent_acts)
+        return {material.code for material, needed in checklist if needed}
+
+    assert required(False) == {"id_original"}
+    assert required(True) == {"id_original", "agent_id", "power_of_attorney"}
+    # The checklist is the rules' list, in its order, whoever comes.
+    listed = [m.code for m in shipped.materials_for(Business.REISSUE, Reason.LOST)]
+    assert [m.code for m, _ in shipped.checklist(Business.REISSUE, Reason.LOST, True)] == listed
+
+
 def test_reason_list_overrides_the_default_and_optional_items_follow() -> None:
     rules = parse_rules(rules_text(), "test.toml")
     replacement = rules.materials_for(Business.REPLACEMENT, Reason.EXPIRED)

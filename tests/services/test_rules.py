@@ -42,6 +42,7 @@ from counter_app.services.people import add_card
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, KeptDocument, ReceiptCounter
 from tests.services.conftest import PASSWORD, add_member
+from tests.services.test_losses import race
 
 pytestmark = pytest.mark.rules
 
@@ -378,6 +379,16 @@ def test_two_replacements_of_one_card_are_refused(counter: Counter) -> None:
     # The card's standing names it too, where the old card becomes known.
     (standing,) = counter.api.cards_of(person_id, date.today())
     assert standing.under_way_receipt_no == first.receipt_no
+
+
+def test_two_counters_submitting_for_one_card_at_once_submit_one(counter: Counter) -> None:
+    person_id = counter.holder()
+    one, other = counter.draft(person_id), counter.draft(person_id)
+    outcomes = race(lambda: counter.api.submit(one), lambda: counter.api.submit(other))
+    refusals = [outcome for outcome in outcomes if outcome is not None]
+    assert len(refusals) == 1 and isinstance(refusals[0], errors.CardUnderWay)
+    (standing,) = counter.api.cards_of(person_id, date.today())
+    assert refusals[0].receipt_no == standing.under_way_receipt_no
 
 
 @pytest.mark.parametrize("state", [State.APPROVED, State.IN_PRODUCTION, State.READY])
