@@ -205,3 +205,32 @@ class HolderDocumentDiffers(ServiceError):
 
     def __init__(self) -> None:
         super().__init__("the document shown is not the applicant's")
+
+
+class AuditKeyNeeded(ServiceError):
+    """The trail is keyed and this process holds no key: nothing can be recorded, so nothing is
+    done (a misconfigured service, or a workstation reaching a service's database directly)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the audit trail is keyed: only the service holding its key (--audit-key FILE) can "
+            "record to it"
+        )
+
+
+# -- the outlet service's sessions ---------------------------------------------------------------
+
+
+class SessionExpired(ServiceError):
+    """The session's token is unknown, signed out, idle too long or past its working day: the
+    window asks for the password again without losing the page."""
+
+    def __init__(self) -> None:
+        super().__init__("the session has ended; sign in again")
+
+
+class SessionLocked(ServiceError):
+    """The screen is locked: only the password (unlock) or signing out is accepted."""
+
+    def __init__(self) -> None:
+        super().__init__("the screen is locked; enter the password to go on")

@@ -249,3 +249,36 @@ class KeptDocument(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     last_printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ServiceSession(Base):
+    """A signed-in workstation's session on the outlet service. Only the token's SHA-256 is
+    kept: whoever reads this table cannot call as anyone."""
+
+    __tablename__ = "service_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    workstation: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the working day's end, at most
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # signed out or expired
+
+
+class IdempotentAnswer(Base):
+    """The first answer to a changing call, per staff member and Idempotency-Key: a retry gets
+    it again instead of doing the call twice. `status` is None while the call is under way."""
+
+    __tablename__ = "idempotent_answers"
+    __table_args__ = (UniqueConstraint("staff_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    call: Mapped[str] = mapped_column(String(200))  # method and path: a key is for one call
+    status: Mapped[int | None] = mapped_column(Integer)
+    body: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
