@@ -347,6 +347,50 @@
         <source>The card is not ready for pickup yet.</source>
         <translation>新卡尚未制好，暂不能领取。</translation>
     </message>
+    <message>
+        <source>Card %1 is already being replaced: application %2 is under way. Its card comes first; a second application is not taken.</source>
+        <translation>卡 %1 已在办理换补卡：申请 %2 正在办理中。须先办完该申请，不受理第二笔申请。</translation>
+    </message>
+    <message>
+        <source>A step of this business was not completed (%1). Go back to it and complete it.</source>
+        <translation>本业务有一步尚未完成（%1），请返回该步完成。</translation>
+    </message>
+    <message>
+        <source>The holder is %1 years old: a guardian must act for them.</source>
+        <translation>持卡人 %1 周岁，须由监护人代为办理。</translation>
+    </message>
+    <message>
+        <source>The old card differs from the document and no supervisor accepted it for this application. Ask a supervisor to authorise it.</source>
+        <translation>旧卡信息与证件不一致，且无主管为本申请授权。请主管授权。</translation>
+    </message>
+    <message>
+        <source>The lost card is not formally reported lost: record the formal loss first.</source>
+        <translation>该卡尚未正式挂失，请先办理正式挂失。</translation>
+    </message>
+    <message>
+        <source>Required materials are not ticked: %1.</source>
+        <translation>必需材料未勾选：%1。</translation>
+    </message>
+    <message>
+        <source>The fee must be ¥%1 by the rules. Check the fee page.</source>
+        <translation>按规定应收费 ¥%1，请检查缴费页。</translation>
+    </message>
+    <message>
+        <source>The waiver needs a waiver the rules know and the number of its proof.</source>
+        <translation>减免须为规定中的减免项目，并填写证明文件编号。</translation>
+    </message>
+    <message>
+        <source>This is the old card. Put the new card in the reader.</source>
+        <translation>这是旧卡，请将新卡放入读卡器。</translation>
+    </message>
+    <message>
+        <source>The new card does not carry the applicant&apos;s name and number. Check the card.</source>
+        <translation>新卡上的姓名和号码与申请人不符，请检查卡片。</translation>
+    </message>
+    <message>
+        <source>The document shown is not the applicant&apos;s. Check the document or record an agent.</source>
+        <translation>出示的证件不是申请人的，请核对证件或登记代办人。</translation>
+    </message>
 </context>
 <context>
     <name>BusinessWizard</name>
