@@ -17,12 +17,13 @@ from counter_app.domain.application import Business, Reason, State
 from counter_app.domain.card import CardStatus, LossChannel, LossKind
 from counter_app.domain.idnumber import InvalidIdNumber, upgrade_15_to_18
 from counter_app.domain.masking import mask_card_number, mask_id_number
-from counter_app.domain.person import DocumentType, Sex
+from counter_app.domain.person import DocumentType, Holder, Sex
 from counter_app.domain.roles import Permission
 from counter_app.domain.search_query import Query, QueryKind, read_query
 from counter_app.services import audit
 from counter_app.services.actor import Actor
 from counter_app.services.errors import NotFound, PermissionDenied
+from counter_app.services.holders import HolderOnRecord
 from counter_app.store.database import Database
 from counter_app.store.models import Application, Card, LossReport, Person, Staff
 
@@ -37,14 +38,8 @@ class LossStanding(StrEnum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True)
-class PersonHit:
-    person_id: int
-    name: str
-    document_type: DocumentType
-    document_number: str  # masked
-    sex: Sex
-    birth_date: date | None
+# A person found: who they are on paper, their number masked; no address or phone in a list.
+PersonHit = HolderOnRecord
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,8 @@ class LossReportLine:
 
 @dataclass(frozen=True)
 class PersonFile:
-    holder: PersonHit
+    person_id: int
+    holder: Holder  # number masked; no address or phone (the phone is below, masked)
     phone: str | None  # masked but for the last digits
     cards: tuple[CardLine, ...]  # newest first, as are the lists below
     applications: tuple[ApplicationLine, ...]
@@ -124,7 +120,8 @@ def person_file(
         loss_reports = _loss_reports(session, masked_cards, today)
         lost = {line.card_id for line in loss_reports if line.standing is LossStanding.IN_FORCE}
         opened = PersonFile(
-            holder=_hit(person),
+            person_id=person.id,
+            holder=_hit(person).holder,
             phone=_mask_phone(person.phone) if person.phone else None,
             cards=tuple(_card_line(card, masked_cards, lost) for card in cards),
             applications=_applications(session, actor, person_id),
@@ -176,13 +173,15 @@ def _id_forms(number: str) -> list[str]:
 
 
 def _hit(person: Person) -> PersonHit:
-    return PersonHit(
+    return HolderOnRecord(
         person.id,
-        person.name,
-        DocumentType(person.document_type),
-        mask_id_number(person.document_number),
-        Sex(person.sex),
-        person.birth_date,
+        Holder(
+            name=person.name,
+            document_type=DocumentType(person.document_type),
+            document_number=mask_id_number(person.document_number),
+            sex=Sex(person.sex) if person.sex in Sex._value2member_map_ else None,
+            birth_date=person.birth_date,
+        ),
     )
 
 

@@ -28,6 +28,7 @@ from counter_app.api.errors import NotFound
 from counter_app.api.models import PersonFile, PersonHit
 from counter_app.domain.application import State
 from counter_app.domain.card import CardStatus
+from counter_app.domain.person import Sex
 from counter_app.services.search import (
     ApplicationLine,
     CardLine,
@@ -263,12 +264,13 @@ class SearchPage(QWidget):
         self.results.setVisible(bool(self.hits))
 
     def _hit_text(self, hit: PersonHit) -> str:
+        holder = hit.holder
         return " · ".join(
             (
-                hit.name,
-                sex_label(hit.sex),
-                _day(hit.birth_date),
-                f"{document_type_label(hit.document_type)} {hit.document_number}",
+                holder.name,
+                sex_label(holder.sex or Sex.UNSPECIFIED),
+                _day(holder.birth_date),
+                f"{document_type_label(holder.document_type)} {holder.document_number}",
             )
         )
 
@@ -310,7 +312,7 @@ class SearchPage(QWidget):
         self.holder.setText(
             self.tr("%1 · %2 · born %3 · %4 %5 · phone %6")
             .replace("%1", holder.name)
-            .replace("%2", sex_label(holder.sex))
+            .replace("%2", sex_label(holder.sex or Sex.UNSPECIFIED))
             .replace("%3", _day(holder.birth_date))
             .replace("%4", document_type_label(holder.document_type))
             .replace("%5", holder.document_number)

@@ -196,11 +196,13 @@ def test_an_id_number_finds_its_holder_masked(
     (hit,) = find_people(db, clerk, XIAOMING_ID)
     assert hit == search.PersonHit(
         customers.xiaoming,
-        "王小明",
-        DocumentType.RESIDENT_ID,
-        "320102********0011",
-        Sex.MALE,
-        date(1980, 1, 2),
+        Holder(
+            name="王小明",
+            document_type=DocumentType.RESIDENT_ID,
+            document_number="320102********0011",
+            sex=Sex.MALE,
+            birth_date=date(1980, 1, 2),
+        ),
     )
     assert found(db, clerk, "320102198001020012") == []  # exact: one character off is nobody
 
@@ -233,7 +235,8 @@ def test_another_document_number_finds_its_holder(
 ) -> None:
     assert found(db, clerk, "p1234567") == [customers.smith]
     (hit,) = find_people(db, clerk, "P1234567")
-    assert hit.document_number == "P1****67" and hit.document_type is DocumentType.PASSPORT
+    assert hit.holder.document_number == "P1****67"
+    assert hit.holder.document_type is DocumentType.PASSPORT
 
 
 def test_a_name_matches_at_the_start_first_then_anywhere_ignoring_case(
