@@ -42,6 +42,8 @@ def schema_message(status: SchemaStatus) -> str:
 
 def open_database(args: Namespace, require_current: bool = True) -> Database:
     db = Database(resolve_url(args.db))
+    if getattr(args, "audit_key", None) is not None:
+        use_audit_key(db, args)
     if require_current:
         try:
             status = db.schema_status()
@@ -52,6 +54,15 @@ def open_database(args: Namespace, require_current: bool = True) -> Database:
         if not status.current:
             raise CommandFailed(schema_message(status), EXIT_SCHEMA)
     return db
+
+
+def use_audit_key(db: Database, args: Namespace) -> None:
+    """What the events this command records are hashed with: the key file the options name."""
+    from counter_app.services import audit
+    from counter_app.services.audit_hash import Scheme
+    from counter_app.services.audit_key import AuditKey
+
+    audit.use_key(db, AuditKey.from_file(args.audit_key, Scheme(args.audit_scheme)))
 
 
 def system_api(args: Namespace, db: Database | None = None) -> LocalCounterApi:

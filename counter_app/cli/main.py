@@ -21,6 +21,19 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         "--rules", type=Path, metavar="FILE", help="locality rules file (default: the one shipped)"
     )
     parser.add_argument(
+        "--audit-key",
+        type=Path,
+        metavar="FILE",
+        help="the audit chain's key (at least 32 random bytes): commands that record to a keyed "
+        "trail need it, and the first event recorded with it on an unkeyed trail switches it",
+    )
+    parser.add_argument(
+        "--audit-scheme",
+        choices=["hmac-sha256", "hmac-sm3"],
+        default="hmac-sha256",
+        help="the algorithm an unkeyed trail switches to with --audit-key (default: hmac-sha256)",
+    )
+    parser.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
         help="language of the window (default: the saved setting, else zh_CN)",

@@ -1,38 +1,47 @@
-"""The append-only audit trail: each event chained to the one before it by a hash."""
+"""The append-only audit trail: each event chained to the one before it by a hash, keyed once
+the service holds the chain's key (services/audit_key.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.services.actor import Actor
+from counter_app.services.audit_hash import GENESIS_HASH, SWITCH_ACTION, Scheme, digest
+from counter_app.services.audit_key import AuditKey
+from counter_app.services.audit_verify import Verification, verify, verify_events
+from counter_app.services.errors import AuditKeyNeeded
 from counter_app.store.models import AuditEvent, AuditHead
 
-GENESIS_HASH = "0" * 64
+if TYPE_CHECKING:
+    from counter_app.store.database import Database
+
+__all__ = [
+    "GENESIS_HASH",
+    "AuditKey",
+    "Verification",
+    "record",
+    "use_key",
+    "verify",
+    "verify_events",
+]
+
+# Where a database's transactions carry the key (Database.session_info → Session.info).
+_KEY = "counter_app.audit_key"
 
 
-def _digest(event: AuditEvent) -> str:
-    fields = [
-        event.seq,
-        event.at.astimezone(UTC).isoformat(timespec="microseconds"),
-        event.actor,
-        event.action,
-        event.object_type,
-        event.object_id,
-        event.from_state,
-        event.to_state,
-        event.detail,
-        event.workstation,
-        event.prev_hash,
-    ]
-    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def use_key(db: Database, key: AuditKey | None) -> None:
+    """Every event `db` records from now on is hashed with `key` (None: unkeyed, which a keyed
+    trail refuses). The first one recorded with a key on an unkeyed trail is preceded by the
+    switch event, which fixes the algorithm (the key's scheme) for good. For the service at
+    start-up; the embedded window, `db upgrade` and `demo seed` need none."""
+    if key is None:
+        db.session_info.pop(_KEY, None)
+    else:
+        db.session_info[_KEY] = key
 
 
 def record(
@@ -46,9 +55,48 @@ def record(
     detail: str | None = None,
 ) -> AuditEvent:
     """Append one event inside the caller's transaction (it commits or rolls back with it)."""
+    key: AuditKey | None = session.info.get(_KEY)
     # Locking the head row serialises appenders on PostgreSQL; SQLite's BEGIN IMMEDIATE already has.
     locked_head = select(AuditHead).where(AuditHead.id == 1).with_for_update()
     head = session.execute(locked_head).scalar_one()
+    last = _scheme_at(session, head)
+    if key is None and last.keyed:
+        raise AuditKeyNeeded()
+    if key is not None and last.keyed:
+        # A keyed chain stays with its algorithm, whichever the appender would pick for a switch.
+        key = AuditKey(key.secret, last)
+    elif key is not None:
+        # The switch links to the last unkeyed hash and is itself keyed: only the key's holder
+        # can have made it. It names the algorithm, never the key.
+        scheme = key.scheme
+        switch = (SWITCH_ACTION, "audit_trail", None, last.value, scheme.value, scheme.title)
+        _append(session, head, key, Actor.system(), *switch)
+    return _append(
+        session, head, key, actor, action, object_type, object_id, from_state, to_state, detail
+    )
+
+
+def _scheme_at(session: Session, head: AuditHead) -> Scheme:
+    """The scheme of the event the head points at (unkeyed for an empty trail)."""
+    if head.seq == 0:
+        return Scheme.SHA256
+    last = select(AuditEvent.scheme).where(AuditEvent.seq == head.seq)
+    return Scheme(session.execute(last).scalar_one())
+
+
+def _append(
+    session: Session,
+    head: AuditHead,
+    key: AuditKey | None,
+    actor: Actor,
+    action: str,
+    object_type: str,
+    object_id: object | None,
+    from_state: str | None,
+    to_state: str | None,
+    detail: str | None,
+) -> AuditEvent:
+    scheme = Scheme.SHA256 if key is None else key.scheme
     event = AuditEvent(
         seq=head.seq + 1,
         # Microseconds are what every backend keeps, so the hash survives a round trip.
@@ -62,45 +110,10 @@ def record(
         detail=detail,
         workstation=actor.workstation,
         prev_hash=head.hash,
+        scheme=scheme.value,
     )
-    event.hash = _digest(event)
+    event.hash = digest(event, scheme, None if key is None else key.secret)
     session.add(event)
     head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
-
-
-@dataclass(frozen=True)
-class Verification:
-    events_checked: int
-    first_bad_seq: int | None = None
-    problem: str | None = None
-
-    @property
-    def intact(self) -> bool:
-        return self.problem is None
-
-
-def verify_events(events: Iterable[AuditEvent], head: AuditHead) -> Verification:
-    """Walk the chain in order; name the first event that was altered, removed or inserted."""
-    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    for event in events:
-        if event.seq != expected_seq:
-            return Verification(checked, expected_seq, f"event {expected_seq} is missing")
-        if event.prev_hash != expected_prev:
-            problem = f"event {event.seq} does not follow its predecessor"
-            return Verification(checked, event.seq, problem)
-        if _digest(event) != event.hash:
-            return Verification(checked, event.seq, f"event {event.seq} was altered")
-        expected_seq, expected_prev, checked = event.seq + 1, event.hash, checked + 1
-    if head.seq != checked or head.hash != expected_prev:
-        problem = f"the trail ends at event {checked} but its head says {head.seq}"
-        return Verification(checked, checked + 1, problem)
-    return Verification(checked)
-
-
-def verify(session: Session) -> Verification:
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
-    ordered = select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=1000)
-    events = session.execute(ordered).scalars()
-    return verify_events(events, head)

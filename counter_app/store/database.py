@@ -42,6 +42,9 @@ class Database:
         self._sessions: sessionmaker[Session] | None = None
         self._made = threading.Lock()
         self._open = threading.local()  # the transaction open on each thread, if any
+        # Copied into every transaction's Session.info: what the use cases need besides the
+        # tables (the audit chain's key, see services/audit.use_key), without the store knowing.
+        self.session_info: dict[str, object] = {}
 
     @property
     def engine(self) -> Engine:
@@ -81,6 +84,7 @@ class Database:
         _, sessions = self._made_once()
         try:
             with sessions.begin() as session:
+                session.info.update(self.session_info)
                 self._open.session = session
                 try:
                     yield session

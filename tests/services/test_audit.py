@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, update
 
 from counter_app.services import audit
 from counter_app.services.actor import Actor
+from counter_app.services.audit_hash import Scheme, digest
 from counter_app.store.database import Database
 from counter_app.store.models import AuditEvent, AuditHead
 from tests.services.conftest import remove_audit_guard
@@ -69,7 +70,7 @@ def test_rehashed_forgery_still_breaks_the_link_to_the_next_event(db: Database) 
         event = session.get(AuditEvent, 2)
         assert event is not None
         event.detail = "forged"
-        event.hash = audit._digest(event)
+        event.hash = digest(event, Scheme.SHA256)
     result = verify(db)
     assert (result.intact, result.first_bad_seq) == (False, 3)
 
