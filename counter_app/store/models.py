@@ -211,6 +211,8 @@ class AuditEvent(Base):
     workstation: Mapped[str] = mapped_column(String(64))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Which scheme made `hash` (services/audit_hash.Scheme); rows from before keying: unkeyed.
+    scheme: Mapped[str] = mapped_column(String(16), server_default="sha256")
 
 
 class AuditHead(Base):
