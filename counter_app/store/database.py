@@ -107,14 +107,16 @@ class Database:
         except exc.DatabaseError as error:  # unreachable, or a file that is no database
             raise DatabaseUnavailable(str(error.orig or error)) from error
 
-    def upgrade(self) -> None:
-        """Apply the migrations; on PostgreSQL also grant the staff role (store/privileges.py)."""
+    def upgrade(self) -> bool:
+        """Apply the migrations; on PostgreSQL also grant the service's role
+        (store/privileges.py). False when that role is missing and may not be created here."""
         from counter_app.store import migrate, privileges
 
         migrate.upgrade(self.engine)
-        if not self.is_sqlite:
-            with self.engine.begin() as connection:
-                privileges.grant_staff_role(connection)
+        if self.is_sqlite:
+            return True
+        with self.engine.begin() as connection:
+            return privileges.grant_roles(connection)
 
     def dispose(self) -> None:
         if self._engine is not None:

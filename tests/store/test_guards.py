@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -15,17 +16,19 @@ from counter_app.domain.application import Action, State
 from counter_app.services import applications, audit, auth
 from counter_app.services.actor import Actor
 from counter_app.services.applications import ApplicationSummary
+from counter_app.services.audit_key import AuditKey
 from counter_app.store.database import Database
-from counter_app.store.privileges import STAFF_ROLE
+from counter_app.store.privileges import SERVICE_ROLE, STAFF_ROLE
 from tests.services.conftest import PASSWORD
 from tests.store.conftest import make_submitted
 
 APPEND_ONLY = "append-only"
+SECRET = b"k" * 32
 
 
-def verify(db: Database) -> audit.Verification:
+def verify(db: Database, secret: bytes | None = None) -> audit.Verification:
     with db.transaction() as session:
-        return audit.verify(session)
+        return audit.verify(session, secret)
 
 
 # --- four eyes ------------------------------------------------------------------------------
@@ -103,45 +106,51 @@ def test_truncating_the_trail_is_refused_on_postgres(postgres_url: str, table: s
         db.dispose()
 
 
-# --- the staff role on PostgreSQL ------------------------------------------------------------
+# --- the service's role on PostgreSQL ---------------------------------------------------------
 
 
-@pytest.fixture
-def staff_login(postgres_url: str) -> Iterator[Database]:
-    """The database as a workstation's account sees it: a member of the staff role."""
+@contextmanager
+def login_in(postgres_url: str, role: str, prefix: str) -> Iterator[Database]:
+    """The database as an account that owns nothing and is a member of `role` sees it."""
     owner = Database(postgres_url)
-    name = f"counter_ws_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     with owner.engine.begin() as connection:
-        connection.execute(
-            text(f"CREATE ROLE {name} LOGIN PASSWORD 'ws-{name}' IN ROLE {STAFF_ROLE}")
-        )
-    url = make_url(postgres_url).set(username=name, password=f"ws-{name}")
-    workstation = Database(url.render_as_string(hide_password=False))
+        connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'pw-{name}' IN ROLE {role}"))
+    url = make_url(postgres_url).set(username=name, password=f"pw-{name}")
+    member = Database(url.render_as_string(hide_password=False))
     try:
-        yield workstation
+        yield member
     finally:
-        workstation.dispose()
+        member.dispose()
         with owner.engine.begin() as connection:
             connection.execute(text(f"DROP ROLE {name}"))
         owner.dispose()
 
 
+@pytest.fixture
+def service_login(postgres_url: str) -> Iterator[Database]:
+    """The database as the outlet service's account sees it."""
+    with login_in(postgres_url, SERVICE_ROLE, "counter_svc") as service:
+        yield service
+
+
 @pytest.mark.postgres
-def test_a_workstation_account_does_its_work_but_cannot_touch_the_trail(
-    postgres_url: str, staff_login: Database
+def test_the_service_account_does_its_work_but_cannot_touch_the_trail(
+    postgres_url: str, service_login: Database
 ) -> None:
     owner = Database(postgres_url)
     try:
         summary, _, _ = make_submitted(owner)
     finally:
         owner.dispose()
-    # The whole use case through the workstation's account: sign-in, decision, audit.
-    supervisor = auth.sign_in(staff_login, "0201", PASSWORD, "ws-test")
+    # The whole use case through the service's account, on a keyed trail: sign-in, decision.
+    audit.use_key(service_login, AuditKey(SECRET))
+    supervisor = auth.sign_in(service_login, "0201", PASSWORD, "ws-test")
     approved = applications.transition(
-        staff_login, supervisor, summary.id, Action.APPROVE, summary.version
+        service_login, supervisor, summary.id, Action.APPROVE, summary.version
     )
     assert approved.state is State.APPROVED
-    assert verify(staff_login).intact
+    assert verify(service_login, SECRET).complete
     for statement in (
         "UPDATE audit_events SET detail = 'forged' WHERE seq = 1",
         "DELETE FROM audit_events WHERE seq = 1",
@@ -151,22 +160,24 @@ def test_a_workstation_account_does_its_work_but_cannot_touch_the_trail(
         "DELETE FROM audit_head",
     ):
         refused = pytest.raises(exc.ProgrammingError, match=r"permission denied|must be owner")
-        with refused, staff_login.engine.begin() as connection:
+        with refused, service_login.engine.begin() as connection:
             connection.execute(text(statement))
-    assert verify(staff_login).intact
+    assert verify(service_login, SECRET).complete
 
 
 @pytest.mark.postgres
-def test_db_upgrade_grants_the_staff_role_append_only_rights(empty_postgres_url: str) -> None:
+def test_db_upgrade_grants_the_service_role_append_only_rights_and_no_workstation_role(
+    empty_postgres_url: str,
+) -> None:
     fresh = Database(empty_postgres_url)
     try:
-        fresh.upgrade()
+        assert fresh.upgrade()
         with fresh.engine.connect() as connection:
 
             def may(table: str, privilege: str) -> bool:
                 return connection.execute(
                     text("SELECT has_table_privilege(:role, :table, :privilege)"),
-                    {"role": STAFF_ROLE, "table": table, "privilege": privilege},
+                    {"role": SERVICE_ROLE, "table": table, "privilege": privilege},
                 ).scalar_one()
 
             assert may("audit_events", "INSERT") and may("audit_events", "SELECT")
@@ -175,5 +186,14 @@ def test_db_upgrade_grants_the_staff_role_append_only_rights(empty_postgres_url:
             assert may("audit_head", "UPDATE") and not may("audit_head", "DELETE")
             assert may("applications", "UPDATE") and may("receipt_counters", "INSERT")
             assert not may("alembic_version", "UPDATE")
+            # Roles are the server's: whatever another database has, this one grants it nothing.
+            staff_here = connection.execute(
+                text(
+                    "SELECT count(*) FROM information_schema.role_table_grants"
+                    " WHERE grantee = :role"
+                ),
+                {"role": STAFF_ROLE},
+            ).scalar_one()
+            assert staff_here == 0
     finally:
         fresh.dispose()
