@@ -77,6 +77,8 @@ def _problem(walk: _Walk, event: AuditEvent, secret: bytes | None) -> str | None
     if scheme is not walk.scheme:
         if not scheme.keyed:
             return f"event {event.seq} is unkeyed, after the chain was keyed"
+        if walk.scheme.keyed:  # the service never changes algorithm once keyed
+            return f"event {event.seq} changes the keyed chain's algorithm"
         if event.action != SWITCH_ACTION:
             return f"event {event.seq} changes the hash scheme without a switch event"
         walk.scheme = scheme

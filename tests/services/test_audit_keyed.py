@@ -180,3 +180,11 @@ def test_a_keyed_chain_keeps_its_algorithm_whatever_the_appender_would_switch_to
     append(db, 1)
     assert [event.scheme for event in events(db)] == ["hmac-sm3"] * 3
     assert verify(db, SECRET).complete
+
+
+def test_a_second_switch_to_another_algorithm_is_caught_without_the_key(db: Database) -> None:
+    audit.use_key(db, AuditKey(SECRET))
+    append(db, 1)
+    forged = forge(db, Scheme.HMAC_SM3, bytes(32), action=SWITCH_ACTION)
+    result = verify(db)
+    assert (result.intact, result.first_bad_seq) == (False, forged)
