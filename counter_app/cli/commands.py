@@ -25,6 +25,7 @@ COMMANDS = (
     "report",
     "idcard",
     "photo",
+    "serve",
 )
 
 
