@@ -13,7 +13,6 @@ from counter_app.cli.common import (
     open_database,
     schema_message,
 )
-from counter_app.store.privileges import SERVICE_ROLE, STAFF_ROLE
 from counter_app.store.schema import SchemaState
 
 
@@ -42,6 +41,8 @@ def upgrade(args: Namespace) -> int:
     if before.state is SchemaState.NEWER:
         print(schema_message(before))
         return EXIT_SCHEMA
+    from counter_app.store.privileges import SERVICE_ROLE  # the tables' models: at run time
+
     role_granted = db.upgrade()
     after = db.schema_status()
     print(
@@ -68,6 +69,7 @@ def status(args: Namespace) -> int:
 
 def retire_workstation_role(args: Namespace) -> int:
     from counter_app.store import workstation_role
+    from counter_app.store.privileges import STAFF_ROLE
 
     db = open_database(args)
     if db.is_sqlite:
