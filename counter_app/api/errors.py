@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from counter_app.domain.application import IllegalTransition
 from counter_app.domain.cardnumber import InvalidCardNumber
+from counter_app.domain.idnumber import InvalidIdNumber
 from counter_app.domain.person import InvalidDocumentNumber
 from counter_app.domain.rules import RulesError
 from counter_app.services.corrections import NotApproved
@@ -73,6 +74,7 @@ __all__ = [
     "InvalidCardNumber",
     "InvalidCollector",
     "InvalidDocumentNumber",
+    "InvalidIdNumber",
     "LossNotFormal",
     "MaterialsMissing",
     "MissingReason",

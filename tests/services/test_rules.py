@@ -1,19 +1,21 @@
 """Every rule a step checks, checked again by the use case that stores its result: each test
-calls the use case directly through the interface, as a modified client would, without the
-steps, and is refused with the rule's own error, nothing stored."""
+calls the use case directly through the interface (in-process, and over HTTP), as a modified
+client would, without the steps, and is refused with the rule's own error, nothing stored."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from starlette.testclient import TestClient
 
-from counter_app.api import errors
-from counter_app.api.local import LocalCounterApi
+from counter_app.api import errors, http, local
+from counter_app.api.interface import CounterApi
 from counter_app.api.models import (
     Credentials,
     LossAction,
@@ -37,6 +39,7 @@ from counter_app.domain.roles import Role
 from counter_app.domain.rules import LocalityRules
 from counter_app.printing.data import ApplicationFormData, StaffMember
 from counter_app.printing.kinds import DocumentKind
+from counter_app.server.app import create_app
 from counter_app.services.actor import Actor
 from counter_app.services.people import add_card
 from counter_app.store.database import Database
@@ -88,16 +91,29 @@ ALL_MATERIALS = {
 DAMAGED_FEE = FeeChoice(Decimal("20.00"))
 
 
+SignIn = Callable[[str], CounterApi]
+
+
 @dataclass
 class Counter:
+    """One outlet's database, and the interface as its clerk and its supervisor see it."""
+
     db: Database
-    rules: LocalityRules
-    clerk: Actor
-    supervisor: Actor
+    sign_in: SignIn
+    api: CounterApi  # the clerk's
+    deciding: CounterApi  # the supervisor's
 
     @property
-    def api(self) -> LocalCounterApi:
-        return LocalCounterApi(self.db, self.clerk, self.rules)
+    def rules(self) -> LocalityRules:
+        return self.api.rules
+
+    @property
+    def clerk(self) -> Actor:
+        return self.api.actor
+
+    def another_clerk(self, staff_no: str) -> Counter:
+        add_member(self.db, staff_no, Role.CLERK)
+        return Counter(self.db, self.sign_in, self.sign_in(staff_no), self.deciding)
 
     def holder(self, holder: Holder = WANG, card: str | None = OLD_CARD) -> int:
         person_id = self.api.record_holder(holder)
@@ -142,17 +158,43 @@ class Counter:
     def ready(self, person_id: int) -> str:
         """A replacement submitted, approved, made and waiting for pickup: its receipt."""
         submitted = self.api.submit(self.draft(person_id)).summary
-        deciding = LocalCounterApi(self.db, self.supervisor, self.rules)
         version = submitted.version
         for action in (Action.APPROVE, Action.START_PRODUCTION, Action.MARK_READY):
-            version = deciding.transition(submitted.id, action, version).version
+            version = self.deciding.transition(submitted.id, action, version).version
         assert submitted.receipt_no is not None
         return submitted.receipt_no
 
 
 @pytest.fixture
-def counter(db: Database, clerk: Actor, supervisor: Actor, rules: LocalityRules) -> Counter:
-    return Counter(db, rules, clerk, supervisor)
+def service(db: Database, rules: LocalityRules) -> Iterator[TestClient]:
+    """The outlet service over the database, in-process."""
+    with TestClient(create_app(db, rules)) as client:
+        yield client
+
+
+@pytest.fixture(params=["local", "http"])
+def counter(
+    request: pytest.FixtureRequest,
+    db: Database,
+    rules: LocalityRules,
+    clerk: Actor,
+    supervisor: Actor,
+) -> Counter:
+    """The interface in-process, and over HTTP: a modified client may use either."""
+    if request.param == "local":
+
+        def sign_in(staff_no: str) -> CounterApi:
+            return local.sign_in(db, rules, staff_no, PASSWORD, "ws-test")
+
+    else:
+        transport = request.getfixturevalue("service")._transport
+
+        def sign_in(staff_no: str) -> CounterApi:
+            return http.sign_in(
+                "http://testserver", staff_no, PASSWORD, "ws-test", transport=transport
+            )
+
+    return Counter(db, sign_in, sign_in(clerk.staff_no), sign_in(supervisor.staff_no))
 
 
 def stored(db: Database, application_id: int) -> tuple[object, ...]:
@@ -393,21 +435,18 @@ def test_two_counters_submitting_for_one_card_at_once_submit_one(counter: Counte
 
 @pytest.mark.parametrize("state", [State.APPROVED, State.IN_PRODUCTION, State.READY])
 def test_a_card_under_way_at_any_stage_is_not_replaced_again(
-    counter: Counter, supervisor: Actor, state: State
+    counter: Counter, state: State
 ) -> None:
     person_id = counter.holder()
     first = counter.api.submit(counter.draft(person_id)).summary
-    deciding = LocalCounterApi(counter.db, supervisor, counter.rules)
     version = first.version
     for action in (Action.APPROVE, Action.START_PRODUCTION, Action.MARK_READY):
-        summary = deciding.transition(first.id, action, version)
+        summary = counter.deciding.transition(first.id, action, version)
         version = summary.version
         if summary.state is state:
             break
     # Another clerk, now that the first is no longer open for TakenByAnotherClerk.
-    other = Counter(
-        counter.db, counter.rules, add_member(counter.db, "0102", Role.CLERK), supervisor
-    )
+    other = counter.another_clerk("0102")
     error = refused(other, other.draft(person_id), errors.CardUnderWay)
     assert error.receipt_no == first.receipt_no  # type: ignore[attr-defined]
 
