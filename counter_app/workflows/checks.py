@@ -94,7 +94,3 @@ def normalised_card_number(name: str, number: str) -> tuple[str | None, Problem 
         if error.rule is CardRule.CHECK_CHARACTER:
             return None, Problem(name, Code.CARD_CHECK_CHARACTER, error.expected or "")
         return None, Problem(name, Code.CARD_NUMBER)
-
-
-def age_on(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

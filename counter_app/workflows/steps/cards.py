@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from counter_app.card.snapshot import CardSnapshot
 from counter_app.domain.application import Business, Reason
+from counter_app.domain.cardholder import ChipHolder, comparable_number, differences
 from counter_app.domain.details import CardCheck
-from counter_app.domain.person import DocumentType
 from counter_app.workflows import facts
 from counter_app.workflows.checks import normalised_card_number
 from counter_app.workflows.fields import Field, Kind, ticked
@@ -34,26 +34,14 @@ def take_card(flow: Flow, step_id: str, card: CardSnapshot) -> None:
         flow.set(name, read.get(name, ""), step_id)
 
 
-def differences(
-    values: dict[str, str], name: str, number: str | None, sex: str | None, born: str | None
-) -> list[str]:
-    """The items in which the card read disagrees with the person: name, number, sex, birth
-    date (None: not compared). A card whose holder data could not be read (a 3.0 card without
-    a PSAM) differs in every item compared."""
-    card = {
-        "name": values.get("card_name", "").strip(),
-        "number": values.get("card_ssn", "").strip().upper(),
-        "sex": values.get("card_sex", ""),
-        "birth_date": values.get("card_birth_date", ""),
-    }
-    person = {"name": name.strip(), "number": number, "sex": sex, "birth_date": born}
-    return [item for item in card if person[item] is not None and card[item] != person[item]]
-
-
-def comparable_number(document_type: str, number: str) -> str | None:
-    """The social security number on a resident's card is their ID number; holders of other
-    documents get numbers of another scheme, which cannot be compared."""
-    return number if document_type == DocumentType.RESIDENT_ID else None
+def chip_holder(values: dict[str, str]) -> ChipHolder:
+    """Who the card a step took says its holder is."""
+    return ChipHolder(
+        values.get("card_name", ""),
+        values.get("card_ssn", ""),
+        values.get("card_sex", ""),
+        values.get("card_birth_date", ""),
+    )
 
 
 class OldCardStep(Step):
@@ -82,7 +70,7 @@ class OldCardStep(Step):
         person = facts.holder(flow)
         assert person is not None  # the holder step comes first
         return differences(
-            values,
+            chip_holder(values),
             person.name,
             comparable_number(person.document_type, person.document_number),
             person.sex.value if person.sex else "",
@@ -140,5 +128,5 @@ class NewCardStep(Step):
             return [Problem("card_number", Code.NEW_CARD_IS_OLD)]
         # Sex and birth date were checked when the application was taken: name and number here.
         number = comparable_number(found.document_type, found.document_number)
-        wrong = differences(values, found.holder_name, number, None, None)
+        wrong = differences(chip_holder(values), found.holder_name, number)
         return [Problem("card_number", Code.NEW_CARD_DIFFERS, ",".join(wrong))] if wrong else []

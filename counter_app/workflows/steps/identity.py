@@ -12,9 +12,10 @@ from counter_app.domain.person import (
     Representative,
     RepresentativeRole,
     Sex,
+    age_on,
 )
 from counter_app.workflows import facts
-from counter_app.workflows.checks import age_on, normalised_document, parse_date
+from counter_app.workflows.checks import normalised_document, parse_date
 from counter_app.workflows.fields import Choice, Field, Kind
 from counter_app.workflows.flow import Flow
 from counter_app.workflows.names import Representation, StepId

@@ -16,8 +16,6 @@ from counter_app.workflows.problems import Code, Problem
 from counter_app.workflows.step import Step
 
 APPLICATION_BUSINESSES = frozenset({Business.REPLACEMENT, Business.REISSUE, Business.CORRECTION})
-# Materials an agent brings; required, not optional, when an agent acts for the holder.
-AGENT_MATERIALS = frozenset({"agent_id", "power_of_attorney"})
 MATERIAL_PREFIX = "material:"
 
 
@@ -29,10 +27,7 @@ def checklist(flow: Flow) -> list[tuple[Material, bool]]:
     elif (reason := facts.reason(flow)) is None:
         return []  # the list depends on the reason, not chosen yet
     agent = facts.representation(flow) is Representation.AGENT
-    return [
-        (material, material.required or (agent and material.code in AGENT_MATERIALS))
-        for material in flow.context.rules.materials_for(flow.business, reason)
-    ]
+    return list(flow.context.rules.checklist(flow.business, reason, agent))
 
 
 class MaterialsStep(Step):
